@@ -5,6 +5,14 @@ import Holidays from 'date-holidays';
 export type IsoDate = string;
 
 const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 export function toEpochDay(date: IsoDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
@@ -107,4 +115,11 @@ function workingDaysAfterUpTo(from: IsoDate, to: IsoDate): number {
   let count = 0;
   for (let d = start + 1; d <= end; d++) if (isWorkingDay(fromEpochDay(d))) count += 1;
   return count;
+}
+
+const englandDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in England (not UTC: a visit recorded at 00:30 BST belongs to that day). */
+export function todayInEngland(now: Date = new Date()): IsoDate {
+  return englandDate.format(now);
 }

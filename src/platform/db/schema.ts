@@ -9,6 +9,8 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
 export type Json = JsonValue;
 
 export type JsonArray = JsonValue[];
@@ -26,6 +28,7 @@ export type Numeric = ColumnType<number, number | string, number | string>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Address {
+  address_json: Json | null;
   address_type: string | null;
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
@@ -82,6 +85,7 @@ export interface Assessment {
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
   factors: Generated<string[]>;
+  factors_table_id: string | null;
   id: string;
   outcome_json: Json | null;
   outcome_nfa: boolean | null;
@@ -91,6 +95,40 @@ export interface Assessment {
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
   worker_id: string | null;
+}
+
+export interface AuditEvent {
+  action: string;
+  detail: Json | null;
+  diff: Json | null;
+  entity_id: string | null;
+  entity_type: string | null;
+  entity_version: number | null;
+  id: Generated<Int8>;
+  ip_address: string | null;
+  occurred_at: Generated<Timestamp>;
+  outcome: Generated<string>;
+  person_id: string | null;
+  reason: string | null;
+  request_id: string | null;
+  roles: Generated<string[]>;
+  route: string | null;
+  user_id: string | null;
+  username: string | null;
+  what: string | null;
+}
+
+export interface BreakGlassGrant {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: string;
+  person_id: string;
+  reason: string;
+  revoked_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  version: Generated<number>;
 }
 
 export interface CareLeaver {
@@ -189,6 +227,7 @@ export interface ClaEpisode {
   end_reason: string | null;
   home_postcode: string | null;
   id: string;
+  last_iro_contact_date: string | null;
   legal_status: string | null;
   period_of_care_id: string;
   person_id: string;
@@ -230,14 +269,20 @@ export interface Contact {
   decision_date: string | null;
   deleted_at: Timestamp | null;
   id: string;
+  manager_review_agreed: boolean | null;
   manager_review_by: string | null;
   manager_review_date: string | null;
   manager_review_note: string | null;
   outcome: string | null;
   outcome_json: Json | null;
   person_id: string;
+  proposed_by: string | null;
+  proposed_date: string | null;
+  proposed_outcome: string | null;
+  proposed_rationale: string | null;
   rationale: string | null;
   reason: string | null;
+  recorded_by: string | null;
   referrer_name: string | null;
   referrer_organisation: string | null;
   source_code: string | null;
@@ -527,6 +572,7 @@ export interface PeriodOfCare {
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
   end_date: string | null;
+  end_reason: string | null;
   home_postcode: string | null;
   id: string;
   person_id: string;
@@ -544,6 +590,7 @@ export interface PermanencePlan {
   period_of_care_id: string | null;
   person_id: string;
   plan: string;
+  plan_json: Json | null;
   start_date: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
@@ -560,12 +607,15 @@ export interface Person {
   former_upn: string | null;
   gender: string | null;
   id: string;
+  is_mother: boolean | null;
   legacy_id: string | null;
   nationality: string | null;
   nhs_number: string | null;
   person_type: Generated<string>;
   preferred_name: string | null;
   restricted: Generated<boolean>;
+  restriction_reason: string | null;
+  send_flag: string | null;
   sex: string | null;
   surname: string | null;
   updated_at: Generated<Timestamp>;
@@ -576,6 +626,7 @@ export interface Person {
 
 export interface Placement {
   carer_id: string | null;
+  carer_name: string | null;
   change_reason: string | null;
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
@@ -612,8 +663,10 @@ export interface PreviousPermanence {
 export interface Professional {
   agency: Generated<boolean>;
   case_holding: Generated<boolean>;
+  caseload: number | null;
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
+  department: string | null;
   end_date: string | null;
   fte: Numeric | null;
   id: string;
@@ -640,6 +693,17 @@ export interface Relationship {
   relationship: string;
   start_date: string | null;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface RestrictedRecordAccess {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  granted_by: string | null;
+  id: string;
+  person_id: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
   version: Generated<number>;
 }
 
@@ -671,6 +735,14 @@ export interface SdqScore {
   score: number | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface SignInAttempt {
+  created_at: Generated<Timestamp>;
+  id: string;
+  ip_address: string;
+  succeeded: boolean;
+  username: string;
 }
 
 export interface StrategyDiscussion {
@@ -736,6 +808,52 @@ export interface TeamManager {
   version: Generated<number>;
 }
 
+export interface UserAccount {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  disabled_at: Timestamp | null;
+  display_name: string;
+  email: string | null;
+  id: string;
+  last_sign_in_at: Timestamp | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  password_changed_at: Timestamp | null;
+  password_hash: string | null;
+  professional_id: string | null;
+  updated_at: Generated<Timestamp>;
+  username: string;
+  version: Generated<number>;
+}
+
+export interface UserRole {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  granted_by: string | null;
+  id: string;
+  role: string;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+  version: Generated<number>;
+}
+
+export interface UserSession {
+  created_at: Generated<Timestamp>;
+  csrf_token: string;
+  expires_at: Timestamp;
+  id: string;
+  ip_address: string | null;
+  last_seen_at: Generated<Timestamp>;
+  method: string;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  token_hash: string;
+  updated_at: Generated<Timestamp>;
+  user_agent: string | null;
+  user_id: string;
+  version: Generated<number>;
+}
+
 export interface Visit {
   cin_plan_id: string | null;
   cp_plan_id: string | null;
@@ -759,6 +877,8 @@ export interface DB {
   address: Address;
   adoption: Adoption;
   assessment: Assessment;
+  audit_event: AuditEvent;
+  break_glass_grant: BreakGlassGrant;
   care_leaver: CareLeaver;
   case_note: CaseNote;
   cin_episode: CinEpisode;
@@ -795,12 +915,17 @@ export interface DB {
   previous_permanence: PreviousPermanence;
   professional: Professional;
   relationship: Relationship;
+  restricted_record_access: RestrictedRecordAccess;
   s47_enquiry: S47Enquiry;
   sdq_score: SdqScore;
+  sign_in_attempt: SignInAttempt;
   strategy_discussion: StrategyDiscussion;
   substance_misuse: SubstanceMisuse;
   supervision: Supervision;
   team: Team;
   team_manager: TeamManager;
+  user_account: UserAccount;
+  user_role: UserRole;
+  user_session: UserSession;
   visit: Visit;
 }

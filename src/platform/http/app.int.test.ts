@@ -4,9 +4,11 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../db/connect.ts';
 import { loadConfig } from '../config.ts';
 import { buildApp } from './app.ts';
+import { signIn, type TestSession } from '../../../test/support/auth.ts';
 
 let database: Database;
 let app: FastifyInstance;
+let session: TestSession;
 beforeAll(async () => {
   database = await freshDatabase();
   await database.db.insertInto('person').values([{ id: 'C1', dob: '2015-01-01' }, { id: 'C2', dob: '2016-01-01' }]).execute();
@@ -14,6 +16,7 @@ beforeAll(async () => {
   await database.db.insertInto('cin_episode').values({ id: 'R1', person_id: 'C1', referral_date: today }).execute();
   await database.db.insertInto('cp_plan').values({ id: 'CP1', cin_episode_id: 'R1', person_id: 'C1', start_date: today, initial_category: 'NEG' }).execute();
   app = await buildApp({ database, config: loadConfig({}) });
+  session = await signIn(app, database.db, { roles: ['performance_analyst'] });
 });
 afterAll(async () => {
   await app?.close();
@@ -29,7 +32,7 @@ describe('the web app', () => {
   });
 
   it('serves the home page with counts by stage of the journey', async () => {
-    const res = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+    const res = await app.inject({ url: '/', headers: { accept: 'text/html', cookie: session.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toContain('govuk-generic-header');
@@ -39,8 +42,14 @@ describe('the web app', () => {
     expect(res.body).toMatch(/data-stage="childrenLookedAfter">0</);
   });
 
+  it('asks a visitor who is not signed in to sign in first', async () => {
+    const res = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?next=%2F');
+  });
+
   it('sends the security headers', async () => {
-    const res = await app.inject({ url: '/' });
+    const res = await app.inject({ url: '/', headers: { cookie: session.cookie } });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(res.headers['cache-control']).toBe('no-store');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 
 export async function healthRoutes(app: FastifyInstance) {
-  app.get('/health', async (_request, reply) => {
+  app.get('/health', { config: { access: 'public' } }, async (_request, reply) => {
     const { database } = app.services;
     try {
       const r = await sql<{ migrations: number }>`select count(*)::int as migrations from kysely_migration`.execute(database.db);

@@ -1,7 +1,7 @@
 // How long the CIN census takes for about 10,000 children: building it from the database and running all
 // 109 validation rules (the target, issue 7: under 5 s), plus writing the XML and, as `tiller validate
 // cin-census` does for any council's file, reading it back and validating it.
-// Usage: npx tsx bench/cin-census.bench.ts            (embedded PGlite, and PostgreSQL when DATABASE_URL is set)
+// Usage: npm run bench:cin-census                     (embedded PGlite, and PostgreSQL when DATABASE_URL is set)
 //        npx tsx bench/cin-census.bench.ts --quick    (PGlite only, one measured run)
 //
 // The data: the demo council (seed 1, three years to 2026-03-31) at scale 1.65, whose census for 2025/26

@@ -7,3 +7,7 @@ ALTER TABLE contact
   ADD COLUMN proposed_by varchar(36) REFERENCES professional(id),
   ADD COLUMN proposed_date date,
   ADD COLUMN manager_review_agreed boolean;
+
+-- The access rules look up contacts still open by who recorded or proposed them.
+CREATE INDEX contact_open_recorded_by_idx ON contact (recorded_by) WHERE outcome IS NULL;
+CREATE INDEX contact_open_proposed_by_idx ON contact (proposed_by) WHERE outcome IS NULL;

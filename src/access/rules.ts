@@ -45,13 +45,15 @@ function relatedChildIds(user: AccessUser, onlyPersonId?: string): RawBuilder<un
   const OPEN_INVOLVEMENT = sql`${OPEN} ${only(sql`i.person_id`)}`;
   /**
    * Children of open involvements held by these workers, or recorded against these teams; and children with
-   * an open referral waiting in these teams (an unallocated case is its team's and its managers' to see).
+   * an open referral waiting unallocated in these teams (its team's and its managers' to see and allocate).
    */
   const byWorkersOrTeams = (teams: RawBuilder<unknown>) => [
     sql`(select i.person_id from involvement i where ${OPEN_INVOLVEMENT} and i.team_id in ${teams})`,
     sql`(select i.person_id from involvement i where ${OPEN_INVOLVEMENT}
         and i.professional_id in (select w.id from professional w where w.deleted_at is null and w.team_id in ${teams}))`,
-    sql`(select e.person_id from cin_episode e where e.deleted_at is null and e.close_date is null and e.team_id in ${teams} ${only(sql`e.person_id`)})`,
+    sql`(select e.person_id from cin_episode e where e.deleted_at is null and e.close_date is null and e.team_id in ${teams} ${only(sql`e.person_id`)}
+        and not exists (select 1 from involvement a where a.person_id = e.person_id and a.role in ('CW', '16PLUS') and a.deleted_at is null
+          and a.start_date <= current_date and (a.end_date is null or a.end_date >= current_date)))`,
     // A contact still being screened or waiting for a manager's review, recorded or proposed in these teams.
     sql`(select c.person_id from contact c where c.deleted_at is null and c.outcome is null ${only(sql`c.person_id`)}
         and (c.recorded_by in (select w.id from professional w where w.deleted_at is null and w.team_id in ${teams})

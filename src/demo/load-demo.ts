@@ -41,6 +41,8 @@ export async function loadDemo(db: Db, options: DemoOptions, progress: (message:
     counts.user_account = (await createDemoUsers(trx)).length;
     return counts;
   });
+  // Fresh statistics: without them the planner (PGlite keeps none by itself) picks slow plans for the access rules.
+  await sql`analyze`.execute(db);
   return { ...options, rows };
 }
 

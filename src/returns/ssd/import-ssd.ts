@@ -234,16 +234,16 @@ function matchHeader(table: SsdTable, file: string, header: readonly string[], p
 
 function checkDuplicateKeys(f: ReadFile, problems: SsdProblem[]): void {
   const keyColumn = f.table.columns.find((c) => c.name === f.table.key)!;
-  const lines = new Map<string, number[]>();
+  const first = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
   for (const r of f.rows) {
     const key = valueOf(r, keyColumn);
     if (typeof key !== 'string') continue;
-    const list = lines.get(key);
-    if (list) list.push(r.line);
-    else lines.set(key, [r.line]);
+    const line = first.get(key);
+    if (line === undefined) first.set(key, r.line);
+    else repeated.set(key, [...(repeated.get(key) ?? [line]), r.line]);
   }
-  for (const [key, list] of lines) {
-    if (list.length < 2) continue;
+  for (const [key, list] of repeated) {
     for (const line of list) {
       const others = list.filter((l) => l !== line);
       problems.push({ file: f.file, line, column: f.table.key, message: `${f.table.key} ${quoted(key)} is also on line ${others.join(', ')}: each row needs its own id` });

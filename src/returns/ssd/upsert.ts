@@ -60,10 +60,19 @@ export async function upsertRows(trx: Db, table: string, rows: readonly Row[], t
       returning (t.xmax = 0) as inserted
     )
     select (count(*) filter (where inserted))::int as inserted, (count(*) filter (where not inserted))::int as updated from up`;
-  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+  const parametersOf = (start: number) => {
     const batch = rows.slice(start, start + BATCH_ROWS);
-    const parameters = names.map((name) => arrayLiteral(batch.map((row) => asText(row[name]))));
-    const result = await trx.executeQuery<UpsertCount>(CompiledQuery.raw(statement, parameters));
+    return names.map((name) => arrayLiteral(batch.map((row) => asText(row[name]))));
+  };
+  // Each batch's parameters are made while the database writes the one before.
+  let parameters = parametersOf(0);
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+    const writing = trx.executeQuery<UpsertCount>(CompiledQuery.raw(statement, parameters));
+    writing.catch(() => {}); // awaited below; meanwhile a failure must not count as unhandled
+    // Let the driver send it (Kysely gets there over a few promises) before working on the next.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (start + BATCH_ROWS < rows.length) parameters = parametersOf(start + BATCH_ROWS);
+    const result = await writing;
     count.inserted += result.rows[0]?.inserted ?? 0;
     count.updated += result.rows[0]?.updated ?? 0;
   }
@@ -77,15 +86,16 @@ function columnsOf(rows: readonly Row[]): string[] {
   return [...seen];
 }
 
+const QUOTE_OR_BACKSLASH = /["\\]/;
+
 /** A text[] literal, built here rather than by the driver: a million rows make this count. */
 function arrayLiteral(values: readonly (string | null)[]): string {
-  let out = '{';
+  const elements = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (i > 0) out += ',';
-    out += v === null || v === undefined ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`;
+    elements[i] = v === null || v === undefined ? 'NULL' : QUOTE_OR_BACKSLASH.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
   }
-  return out + '}';
+  return `{${elements.join(',')}}`;
 }
 
 /** Values travel as text; the database casts them to the column's type. */

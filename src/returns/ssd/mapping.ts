@@ -85,7 +85,7 @@ const text = (name: string, to: string | null, extra: Partial<SsdColumn> & { max
 const date = (name: string, to: string | null, extra: Partial<SsdColumn> = {}): SsdColumn => ({ name, to, type: { kind: 'date' }, ...extra });
 const flag = (name: string, to: string | null, extra: Partial<SsdColumn> = {}): SsdColumn => ({ name, to, type: { kind: 'flag' }, ...extra });
 const code = (name: string, to: string, list: CodeList, extra: Partial<SsdColumn> = {}): SsdColumn => ({ name, to, type: { kind: 'code', list }, ...extra });
-const int = (name: string, to: string, min = 0, max?: number): SsdColumn => ({ name, to, type: max === undefined ? { kind: 'int', min } : { kind: 'int', min, max } });
+const int = (name: string, to: string, min = 0, max = 2_147_483_647): SsdColumn => ({ name, to, type: { kind: 'int', min, max } });
 const json = (name: string, to: string | null, shape: 'object' | 'array', exportSql?: string): SsdColumn =>
   exportSql === undefined ? { name, to, type: { kind: 'json', shape } } : { name, to, type: { kind: 'json', shape }, exportSql };
 

@@ -77,6 +77,7 @@ function valueReader(type: ColumnType): (cell: string) => Read<unknown> {
     case 'text':
       return (cell) => {
         if (type.max !== undefined && cell.length > type.max) return new Invalid(`is ${cell.length} characters long; Tiller keeps at most ${type.max} here`);
+        if (cell.includes('\u0000')) return new Invalid('holds a NUL character, which Tiller cannot keep');
         if (type.pattern && !type.pattern.re.test(cell)) return new Invalid(`is not ${type.pattern.says}`);
         return cell;
       };

@@ -92,9 +92,12 @@ export const DISABILITY = {
 
 export const SEX = { M: 'Male', F: 'Female', U: 'Unknown or not recorded' } as const satisfies CodeList;
 
+/** UPN unknown reasons. UN1, UN4 and UN7 read as the DfE rules 209, 210 and 8772 use them; UN6 (unborn) is our
+ *  reading of the CIN census guide and is not used by any rule. */
 export const UPN_UNKNOWN = {
-  UN1: 'Child is now over compulsory school age', UN2: 'Child has never attended a maintained school in England', UN3: 'Child is not of school age or on a school roll',
-  UN4: 'UPN and former UPN unknown', UN5: 'Sources collating UPNs reflect a discrepancy', UN6: 'Child is an unborn', UN7: 'Child is under 6 and has no UPN',
+  UN1: 'Child is aged under 6 and not yet registered at school', UN2: 'Child has never attended a state school in England', UN3: 'Child is educated outside England',
+  UN4: 'Child is new to the council and the UPN has not yet been obtained', UN5: 'Sources collating UPNs reflect a discrepancy', UN6: 'Child is unborn',
+  UN7: 'Referral with no further action',
 } as const satisfies CodeList;
 
 /** 903 legal status (LS). V3 and V4 are short breaks. */
@@ -166,7 +169,7 @@ export const REVIEW_PARTICIPATION = {
 
 /** 903 social worker change reason (SW_REASON). */
 export const WORKER_CHANGE_REASONS = {
-  MANAGE: 'Management decision', FCONTA: 'Family contact', LEFTRL: 'Worker left the role', ORGRST: 'Organisational restructure', TSPROC: 'Transition between processes',
+  MANAGE: 'Management decision', FCONTA: 'Worker’s fixed-term or agency contract ended', LEFTRL: 'Worker left the role', ORGRST: 'Organisational restructure', TSPROC: 'Transition between processes',
   ABSENC: 'Worker absence', CHCHAN: 'Child’s request', PCCHAN: 'Parent or carer’s request', SWDIED: 'Worker died', OTHERS: 'Other',
 } as const satisfies CodeList;
 

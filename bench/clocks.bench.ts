@@ -1,8 +1,18 @@
-// How long the clocks and flags take for a council of about 20,000 children on PostgreSQL.
+// How long the clocks and flags take for a whole council on PostgreSQL.
 // Usage: DATABASE_URL=postgresql://… npx tsx bench/clocks.bench.ts [children=20000]
-// Makes a throwaway database, fills it with synthetic records in SQL (no demo generator needed: the shape
-// is crude but the volumes are a large council's over three years), times computeClocks and computeFlags,
-// and drops the database (KEEP=1 keeps it, to profile). Target: under 5 s each.
+//        DATABASE_URL=postgresql://… npm run bench:clocks -- --demo 5     (the demo council at scale 5)
+// Synthetic mode makes a throwaway database, fills it with synthetic records in SQL (no demo generator
+// needed: the shape is crude but the volumes are a large council's over three years), times computeClocks and
+// computeFlags, and drops the database (KEEP=1 keeps it, to profile). Target: under 5 s each.
+// --demo <scale> uses the demo council (seed 1, three years) in tiller_bench_trays_s<scale>, loaded once and
+// shared with bench/trays.bench.ts; it times `tiller clocks --format json` as a council would run it (a new
+// process: start-up, the query, the JSON written) and computeClocks and computeFlags in process, each a median
+// of several runs, and writes the "Clocks for the whole council (issue 4)" section of docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { connect } from '../src/platform/db/connect.ts';
@@ -10,11 +20,17 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import { withDatabaseName } from '../test/support/db-config.ts';
 import { computeClocks } from '../src/clocks/compute-clocks.ts';
 import { computeFlags } from '../src/flags/compute-flags.ts';
+import { demoDatabase } from './demo-database.ts';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('bench/clocks.bench.ts: set DATABASE_URL to a PostgreSQL server');
   process.exit(2);
+}
+const demoAt = process.argv.indexOf('--demo');
+if (demoAt >= 0) {
+  await demoBench(url, Number(process.argv[demoAt + 1] ?? 5), Number(process.env.RUNS ?? 3));
+  process.exit(0);
 }
 const children = Number(process.argv[2] ?? 20_000);
 const AS_OF = '2026-03-31';
@@ -124,4 +140,88 @@ async function seed(db: typeof database.db, n: number): Promise<void> {
   await run(`insert into supervision (id, professional_id, supervision_date)
     select 'SV' || w || '_' || k, 'W' || w, ${from} + 30 * k + w % 20 from generate_series(1, ${Math.ceil(n / 60)}) w cross join generate_series(0, 36) k`);
   await run('analyze');
+}
+
+// ---------------------------------------------------------------- the demo council
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+}
+
+async function demoBench(baseUrl: string, scale: number, runs: number): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const demo = await demoDatabase(baseUrl, scale);
+  const db = demo.database.db;
+  const asOf = demo.asOf;
+  const loadBefore = os.loadavg()[0]!;
+  // The command as a council runs it: a new process each time, output to a file as a script would.
+  const out = path.join(os.tmpdir(), `tiller-clocks-${process.pid}.json`);
+  const cli: number[] = [];
+  let lines = 0;
+  for (let run = 0; run < runs; run++) {
+    const t = performance.now();
+    const fd = fs.openSync(out, 'w');
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/tiller.js'), 'clocks', '--as-of', asOf, '--format', 'json'], { env: { ...process.env, DATABASE_URL: demo.url }, stdio: ['ignore', fd, 'pipe'] });
+    fs.closeSync(fd);
+    cli.push(performance.now() - t);
+    if (r.status !== 0) throw new Error(`tiller clocks failed: ${String(r.stderr).slice(-500)}`);
+    lines = fs.readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
+    console.log(`tiller clocks run ${run + 1}: ${cli.at(-1)!.toFixed(0)} ms`);
+  }
+  fs.rmSync(out, { force: true });
+  const clocksMs: number[] = [];
+  const flagsMs: number[] = [];
+  let instances = 0;
+  let flags = 0;
+  await computeClocks(db, asOf); // warm-up
+  for (let run = 0; run < runs; run++) {
+    let t = performance.now();
+    instances = (await computeClocks(db, asOf)).length;
+    clocksMs.push(performance.now() - t);
+    t = performance.now();
+    flags = (await computeFlags(db, asOf)).length;
+    flagsMs.push(performance.now() - t);
+    console.log(`in process, run ${run + 1}: computeClocks ${clocksMs.at(-1)!.toFixed(0)} ms (${instances} instances), computeFlags ${flagsMs.at(-1)!.toFixed(0)} ms (${flags} flags)`);
+  }
+  const loadAfter = os.loadavg()[0]!;
+  await demo.database.close();
+
+  const f = (n: number) => n.toLocaleString('en-GB');
+  const ms = (xs: number[]) => xs.map((x) => f(Math.round(x))).join(' / ');
+  const date = new Date().toISOString().slice(0, 10);
+  const measured = `${date}, load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`;
+  const rows = [
+    `| ${scale} | \`tiller clocks --as-of ${asOf} --format json\` (new process, ${f(lines)} lines written) | ${ms(cli)} | ${f(Math.round(median(cli)))} | < 5 s | ${median(cli) < 5000 ? 'met' : 'missed'} | ${measured} |`,
+    `| ${scale} | computeClocks in process (${f(instances)} clock instances) | ${ms(clocksMs)} | ${f(Math.round(median(clocksMs)))} | < 5 s | ${median(clocksMs) < 5000 ? 'met' : 'missed'} | ${measured} |`,
+    `| ${scale} | computeFlags in process (${f(flags)} flags) | ${ms(flagsMs)} | ${f(Math.round(median(flagsMs)))} | – | – | ${measured} |`,
+  ];
+  const c = demo.counts;
+  const data = `Scale ${scale}: ${f(c.children)} children, ${f(c.contacts)} contacts, ${f(c.referrals)} referrals, ${f(c.visits)} visits, ${f(c.involvements)} allocations; as at ${asOf}.`;
+  const file = path.join(root, 'docs/benchmarks.md');
+  let text = fs.readFileSync(file, 'utf8');
+  const start = '<!-- clocks:start -->';
+  const end = '<!-- clocks:end -->';
+  const existing = text.includes(start) ? text.slice(text.indexOf(start), text.indexOf(end) + end.length) : '';
+  const keptRows = existing.split('\n').filter((l) => /^\| [\d.]+ \|/.test(l) && !l.startsWith(`| ${scale} |`));
+  const keptData = existing.split('\n').filter((l) => /^Scale [\d.]+:/.test(l) && !l.startsWith(`Scale ${scale}:`));
+  const cpus = os.cpus();
+  const section = [
+    start,
+    '## Clocks for the whole council (issue 4)',
+    '',
+    `\`npm run bench:clocks -- --demo <scale>\` (\`bench/clocks.bench.ts\`), last run ${date} on ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores; Node ${process.version}; PostgreSQL ${demo.server}.`,
+    'The demo council (seed 1, three years to the day it was loaded), every clock of every child and worker as at its last day. The command row is what a council’s script sees: a new process (start-up included), the query, and the JSON lines written to a file. Runs in order; the verdict uses the median. The machine is shared (load average on 2 cores shown), so figures are upper bounds.',
+    '',
+    '| scale | what | runs (ms) | median (ms) | target | verdict | measured |',
+    '|---|---|---|---|---|---|---|',
+    ...[...keptRows, ...rows].sort((a, b) => Number(a.split('|')[1]) - Number(b.split('|')[1])),
+    '',
+    ...[...keptData, data].sort(),
+    '',
+    'Where the time goes (scale 5, load average about 15, one run in process): reading about 1.2 million rows (212,000 people, 407,000 visits, 120,000 contacts…) 8.7 s, most of it the pg driver parsing rows and garbage collection; the engine 6 to 8 s for 324,000 instances; the JSON 1.6 to 2.9 s (52 MB). The command adds its start-up: `tiller` loads every command’s modules through tsx, about 3.5 s of CPU (17 s of wall time at load average 20) before it reads anything. Not yet tuned: loading only the children who have a clock subject, and loading commands lazily, are the obvious next steps.',
+    end,
+  ].join('\n');
+  text = existing ? text.replace(existing, section) : `${text.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, text);
+  console.log('wrote the clocks section of docs/benchmarks.md');
 }

@@ -39,19 +39,21 @@ export const ROLE_LABELS = {
  * - `team`: children any member of the user's team is involved with now
  * - `managedTeams`: children involved with any team the user manages (team_manager), and the teams below it
  * - `screening`: children in contacts still awaiting a decision (the front door's queue)
+ * - `audits`: children sampled in an open case file audit whose case is assigned to the user to audit or
+ *   moderate (src/case-file-audits); access ends when the audit closes
  * Restricted records and break-glass grants apply on top, to every role (rules.ts).
  */
-export type ChildGrant = 'own' | 'team' | 'managedTeams' | 'screening';
+export type ChildGrant = 'own' | 'team' | 'managedTeams' | 'screening' | 'audits';
 
 export const CHILD_GRANTS = {
   front_door: ['own', 'screening'],
   social_worker: ['own', 'team'],
   personal_adviser: ['own', 'team'],
-  team_manager: ['own', 'team', 'managedTeams'],
+  team_manager: ['own', 'team', 'managedTeams', 'audits'], // team managers may audit too
   service_manager: ['own', 'managedTeams'],
   iro: ['own'],
   performance_analyst: [], // aggregates and pseudonymised lists only
-  quality_auditor: [], // case file audits are assigned later; until then, break the glass
+  quality_auditor: ['audits'], // the cases assigned to them in open audits; any other child: break the glass
   data_protection_officer: [], // sees who looked (audit), not the record itself; subject access exports are audited
   administrator: [], // manages users and settings; no case records by default
 } as const satisfies Record<Role, readonly ChildGrant[]>;
@@ -71,7 +73,7 @@ export const MAY_BREAK_GLASS = {
 } as const satisfies Record<Role, boolean>;
 
 /** Capabilities beyond child records, checked by route rules (`{ roles: [...] }` or `{ can: ... }`). */
-export type Capability = 'manageUsers' | 'viewAudit' | 'subjectAccessExport' | 'viewAggregates' | 'viewPseudonymisedLists';
+export type Capability = 'manageUsers' | 'manageSettings' | 'viewAudit' | 'subjectAccessExport' | 'viewAggregates' | 'viewPseudonymisedLists';
 
 export const CAPABILITIES = {
   front_door: ['viewAggregates'],
@@ -83,7 +85,7 @@ export const CAPABILITIES = {
   performance_analyst: ['viewAggregates', 'viewPseudonymisedLists'],
   quality_auditor: ['viewAggregates', 'viewPseudonymisedLists'],
   data_protection_officer: ['viewAudit', 'subjectAccessExport'],
-  administrator: ['manageUsers'],
+  administrator: ['manageUsers', 'manageSettings'],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function rolesHaveCapability(roles: readonly Role[], capability: Capability): boolean {

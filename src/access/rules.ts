@@ -64,6 +64,13 @@ function relatedChildIds(user: AccessUser, onlyPersonId?: string): RawBuilder<un
   }
   if (pid && grants.has('team')) parts.push(...byWorkersOrTeams(sql`(select me.team_id from professional me where me.id = ${pid})`));
   if (pid && grants.has('managedTeams')) parts.push(...byWorkersOrTeams(managedTeams(pid)));
+  if (grants.has('audits')) {
+    // Children in open case file audits whose case is assigned to this user, to audit or to moderate.
+    parts.push(sql`(select ac.person_id from case_file_audit_case ac join case_file_audit fa on fa.id = ac.audit_id
+        where fa.status = 'open' and fa.deleted_at is null and ac.deleted_at is null and ac.auditor_user_id = ${user.id} ${only(sql`ac.person_id`)})`);
+    parts.push(sql`(select ac.person_id from case_file_audit_case ac join case_file_audit fa on fa.id = ac.audit_id
+        where fa.status = 'open' and fa.deleted_at is null and ac.deleted_at is null and ac.moderator_user_id = ${user.id} ${only(sql`ac.person_id`)})`);
+  }
   if (grants.has('screening')) {
     parts.push(sql`(select c.person_id from contact c where c.deleted_at is null and c.decision_date is null ${only(sql`c.person_id`)})`);
   }

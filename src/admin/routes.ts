@@ -1,4 +1,5 @@
-// User administration for administrators: list accounts, disable or enable one, end its sessions.
+// User administration for administrators: list accounts, disable or enable one, reset its password, end its
+// sessions (adding accounts and changing roles: user-forms.ts).
 // Administrators manage users and settings; they have no access to children's records (roles.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
@@ -7,6 +8,9 @@ import { AppError } from '../platform/errors.ts';
 import { updateWithVersion } from '../platform/db/update-with-version.ts';
 import { revokeAllSessions } from '../auth/sessions.ts';
 import { ROLE_LABELS, isRole } from '../access/roles.ts';
+import { resetPasswordByAdministrator } from '../auth/password-change.ts';
+import { TEMPORARY_PASSWORD_DAYS } from '../auth/sign-in.ts';
+import { userFormRoutes } from './user-forms.ts';
 
 const versionForm = z.object({ version: z.coerce.number().int().positive().max(2_000_000_000) });
 
@@ -24,12 +28,14 @@ function parseVersion(body: unknown): number {
 
 export async function adminRoutes(app: FastifyInstance) {
   const db = () => app.services.database.db;
+  await userFormRoutes(app);
 
   app.get('/admin/users', { config: { access: { can: 'manageUsers' } } }, async (request, reply) => {
     const users = await db()
       .selectFrom('user_account as u')
       .select([
-        'u.id', 'u.username', 'u.display_name', 'u.disabled_at', 'u.last_sign_in_at', 'u.version', 'u.oidc_issuer',
+        'u.id', 'u.username', 'u.display_name', 'u.disabled_at', 'u.last_sign_in_at', 'u.version', 'u.oidc_issuer', 'u.must_change_password',
+        sql<boolean>`u.password_hash is not null`.as('has_password'),
         sql<string[]>`array(select r.role from user_role r where r.user_id = u.id and r.deleted_at is null order by r.role)`.as('roles'),
         sql<number>`(select count(*) from user_session s where s.user_id = u.id and s.revoked_at is null and s.expires_at > now())::int`.as('sessions'),
       ])
@@ -53,6 +59,14 @@ export async function adminRoutes(app: FastifyInstance) {
       return reply.redirect('/admin/users', 303);
     });
   }
+
+  app.post('/admin/users/:userId/reset-password', { config: { access: { can: 'manageUsers' } } }, async (request, reply) => {
+    const userId = userIdOf(request);
+    if (userId === request.ctx.user.id) throw new AppError('BAD_INPUT', 'Change your own password from Your sessions, not by a reset');
+    const version = parseVersion(request.body);
+    const reset = await db().transaction().execute((trx) => resetPasswordByAdministrator(trx, request.ctx.audit, userId, version));
+    return reply.view('admin/views/password-reset.njk', { title: 'Password reset', username: reset.username, temporaryPassword: reset.temporaryPassword, sessionsEnded: reset.sessionsEnded, days: TEMPORARY_PASSWORD_DAYS });
+  });
 
   app.post('/admin/users/:userId/sessions/revoke', { config: { access: { can: 'manageUsers' } } }, async (request, reply) => {
     const userId = userIdOf(request);

@@ -1,15 +1,21 @@
 // Council single sign-on with OpenID Connect (e.g. Microsoft Entra ID): authorisation code flow with PKCE,
-// state and nonce. Tiller does not create accounts from sign-on: an administrator creates the account
-// (`tiller user add --sso-only`) and gives it roles. On the first sign-on the provider's account is linked
-// to it by the username claim (or email); afterwards by issuer + subject, which never change.
+// state and nonce. By default Tiller does not create accounts from sign-on: an administrator creates the
+// account (`tiller user add --sso-only`) and gives it roles. On the first sign-on the provider's account is
+// linked to it by the username claim (or email); afterwards by issuer + subject, which never change.
+// With OIDC_ROLES_CLAIM set, the provider decides the roles: at every sign-on the claim's values are mapped
+// through OIDC_ROLE_MAP and the account's roles made to match (none mapped: refused). With OIDC_PROVISION=true
+// as well, someone with no account but a mapped role gets one at their first sign-on.
+import { randomUUID } from 'node:crypto';
 import * as client from 'openid-client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import type { OidcConfig } from '../platform/config.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { AppError } from '../platform/errors.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, type AuditActor } from '../audit/audit.ts';
+import { ROLES, type Role } from '../access/roles.ts';
 import { createSession, type NewSession } from './sessions.ts';
-import { normaliseUsername, rolesOf } from './users.ts';
+import { createUser, normaliseUsername, rolesOf } from './users.ts';
 
 export const OIDC_COOKIE = 'tiller_oidc';
 const FLOW_MINUTES = 10;
@@ -81,6 +87,7 @@ export interface OidcSignedIn extends NewSession {
 }
 
 const NOT_SET_UP = 'Your council account is not set up for Tiller. Ask your Tiller administrator to add you.';
+const NO_ROLE = 'Your council account has no Tiller role. Ask your Tiller administrator to give you one.';
 
 /** Completes sign-on at the callback: checks the response, maps the claims to a Tiller user, starts a session. */
 export async function finishOidcSignIn(db: Db, oidc: OidcConfig, request: FastifyRequest, reply: FastifyReply): Promise<OidcSignedIn> {
@@ -99,10 +106,19 @@ export async function finishOidcSignIn(db: Db, oidc: OidcConfig, request: Fastif
     throw new AppError('UNAUTHENTICATED', 'Council sign-in did not complete. Try again.', { cause: e, internal: 'OIDC code exchange or ID token check failed' });
   }
   if (!claims) throw new AppError('UNAUTHENTICATED', 'Council sign-in did not complete. Try again.', { internal: 'no ID token claims' });
-  const user = await userForClaims(db, oidc, claims);
+  const roles = oidc.rolesClaim ? rolesFromClaims(oidc, claims) : null;
+  let user = await userForClaims(db, oidc, claims);
+  if (!user && oidc.provision && roles && roles.length > 0) user = await provisionUser(db, oidc, claims, roles, actor);
   if (!user) {
     await recordAudit(db, actor, { action: 'sign_in_failed', outcome: 'denied', detail: { method: 'oidc', why: 'no Tiller account for this sign-on' } });
     throw new AppError('FORBIDDEN', NOT_SET_UP, { internal: 'OIDC sign-in: no matching account' });
+  }
+  if (roles) {
+    if (roles.length === 0) {
+      await recordAudit(db, { ...actor, userId: user.id, username: user.username }, { action: 'sign_in_failed', outcome: 'denied', detail: { method: 'oidc', why: `no Tiller role in the ${oidc.rolesClaim} claim` } });
+      throw new AppError('FORBIDDEN', NO_ROLE, { internal: 'OIDC sign-in: roles claim maps to no Tiller role' });
+    }
+    await matchRoles(db, user, roles, { ...actor, userId: user.id, username: user.username });
   }
   const session = await createSession(db, { userId: user.id, method: 'oidc', ipAddress: request.ip, userAgent: request.headers['user-agent'] ?? null });
   await recordAudit(db, { ...actor, userId: user.id, username: user.username, roles: await rolesOf(db, user.id) }, { action: 'sign_in', detail: { method: 'oidc', sessionId: session.sessionId } });
@@ -125,4 +141,44 @@ export async function userForClaims(db: Db, oidc: OidcConfig, claims: client.IDT
   const found = candidates[0]!;
   await db.updateTable('user_account').set({ oidc_issuer: claims.iss, oidc_subject: claims.sub }).where('id', '=', found.id).where('oidc_subject', 'is', null).execute();
   return found;
+}
+
+/** The Tiller roles the configured claim maps to (a claim may be one string or a list of them), in ROLES order. */
+export function rolesFromClaims(oidc: OidcConfig, claims: client.IDToken): Role[] {
+  const raw = oidc.rolesClaim ? claims[oidc.rolesClaim] : undefined;
+  const values = Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : typeof raw === 'string' ? [raw] : [];
+  const mapped = new Set(values.flatMap((v) => oidc.roleMap?.[v] ?? []));
+  return ROLES.filter((r) => mapped.has(r));
+}
+
+/** Creates the account of someone signing on for the first time (OIDC_PROVISION), linked to their issuer and subject. */
+async function provisionUser(db: Db, oidc: OidcConfig, claims: client.IDToken, roles: Role[], actor: AuditActor): Promise<{ id: string; username: string } | undefined> {
+  const claimed = claims[oidc.usernameClaim];
+  const username = typeof claimed === 'string' ? normaliseUsername(claimed) : typeof claims.email === 'string' && claims.email_verified !== false ? normaliseUsername(claims.email) : '';
+  const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : username;
+  if (!username) return undefined;
+  try {
+    const created = await createUser(db, { username, displayName, roles, email: typeof claims.email === 'string' ? claims.email.slice(0, 320) : null, oidc: { issuer: claims.iss, subject: claims.sub } });
+    await recordAudit(db, { ...actor, userId: created.id, username: created.username }, { action: 'user_admin', entityType: 'user_account', entityId: created.id, detail: { created: created.username, roles, by: 'single sign-on provisioning' } });
+    return { id: created.id, username: created.username };
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'BAD_INPUT' || e.code === 'CONFLICT')) return undefined; // a username that is not valid or already taken: an administrator must sort it out
+    throw e;
+  }
+}
+
+/** Makes the account's roles those the provider gave (adds and soft-deletes), auditing any change with before and after. */
+async function matchRoles(db: Db, user: { id: string; username: string }, roles: Role[], actor: AuditActor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const current = await rolesOf(trx, user.id);
+    const add = roles.filter((r) => !current.includes(r));
+    const remove = current.filter((r) => !roles.includes(r));
+    if (add.length === 0 && remove.length === 0) return;
+    if (add.length) await trx.insertInto('user_role').values(add.map((role) => ({ id: randomUUID(), user_id: user.id, role }))).execute();
+    if (remove.length) await trx.updateTable('user_role').set({ deleted_at: sql<Date>`now()` }).where('user_id', '=', user.id).where('role', 'in', remove).where('deleted_at', 'is', null).execute();
+    // The account's version covers its roles (the administrators' roles form names it): bump it, and record the
+    // change as an update so that a form opened before it is refused with what changed.
+    const { version } = await trx.updateTable('user_account').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', user.id).returning('version').executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'update', entityType: 'user_account', entityId: user.id, entityVersion: version, what: 'roles set by single sign-on', diff: { roles: { before: current, after: roles }, version: { before: version - 1, after: version } } });
+  });
 }

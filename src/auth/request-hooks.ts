@@ -3,6 +3,7 @@
 //   preHandler → the route's access rule (route-rules.ts), then the CSRF check for unsafe methods
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RequestContext } from '../access/context.ts';
+import { AppError } from '../platform/errors.ts';
 import { enforceAccess } from '../access/route-rules.ts';
 import { ROLE_LABELS } from '../access/roles.ts';
 import { checkCsrf, csrfTokenFor } from './csrf.ts';
@@ -59,11 +60,24 @@ export function registerRequestHooks(app: FastifyInstance): void {
     };
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
     if (request.is404) return; // no route: the not-found handler answers
+    if (mustChangePasswordFirst(request)) {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.redirect('/account/password', 303);
+      throw new AppError('FORBIDDEN', 'You signed in with a temporary password. Choose your own password before doing anything else.', { internal: 'temporary password not yet changed' });
+    }
     await enforceAccess(request);
     checkCsrf(request, request.csrfToken, request.bearerAuthenticated);
   });
+}
+
+/** Routes open to a user who signed in with a temporary password: choosing their own, and signing out. */
+const OPEN_WITH_TEMPORARY_PASSWORD = new Set(['/account/password', '/api/v1/account/password', '/sign-out']);
+
+function mustChangePasswordFirst(request: FastifyRequest): boolean {
+  if (!request.ctx.signedIn || !request.ctx.user.mustChangePassword) return false;
+  if (request.routeOptions.config.access === 'public') return false;
+  return !OPEN_WITH_TEMPORARY_PASSWORD.has(request.routeOptions.url ?? '');
 }
 
 /** An `Authorization: Bearer` token, honoured on the JSON API only. */

@@ -6,6 +6,7 @@ import { listSessions, revokeSession, SESSION_COOKIE } from './sessions.ts';
 import { signInWithPassword } from './sign-in.ts';
 import { sessionCookieOptions } from './request-hooks.ts';
 import { finishOidcSignIn, startOidcSignIn } from './oidc.ts';
+import { passwordRoutes } from './password-routes.ts';
 
 const signInForm = z.object({
   username: z.string().trim().min(1, 'Enter your username').max(200, 'Username must be 200 characters or fewer'),
@@ -19,6 +20,7 @@ export function safeNext(next: unknown): string {
 }
 
 export async function authRoutes(app: FastifyInstance) {
+  await passwordRoutes(app);
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     if (request.ctx.signedIn) return reply.redirect(safeNext((request.query as Record<string, unknown>).next), 303);
     const query = request.query as Record<string, unknown>;
@@ -63,7 +65,7 @@ export async function authRoutes(app: FastifyInstance) {
         requestId: request.id,
       });
       reply.setCookie(SESSION_COOKIE, signedIn.token, sessionCookieOptions(request));
-      return reply.redirect(next, 303);
+      return reply.redirect(signedIn.mustChangePassword ? `/account/password?next=${encodeURIComponent(next)}` : next, 303);
     } catch (e) {
       if (isAppError(e) && (e.code === 'UNAUTHENTICATED' || e.code === 'TOO_MANY_REQUESTS')) {
         return renderSignIn(request, reply, e.httpStatus, [{ field: 'username', message: e.userMessage }], next, parsed.data.username);

@@ -13,6 +13,8 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 /** Failed attempts from one address, across accounts, that block it for the window. */
 export const MAX_FAILURES_PER_ADDRESS = 20;
 export const THROTTLE_WINDOW_MINUTES = 15;
+/** A temporary password (set by an administrator's reset) stops working this long after it was set. */
+export const TEMPORARY_PASSWORD_DAYS = 3;
 
 const WRONG = 'Enter a correct username and password';
 
@@ -27,6 +29,8 @@ export interface SignInRequest {
 
 export interface SignedIn extends NewSession {
   userId: string;
+  /** Signed in with a temporary password: the user must choose their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -43,7 +47,7 @@ export async function signInWithPassword(db: Db, req: SignInRequest): Promise<Si
   }
   const user = await db
     .selectFrom('user_account')
-    .select(['id', 'username', 'password_hash'])
+    .select(['id', 'username', 'password_hash', 'must_change_password', sql<boolean>`must_change_password and coalesce(password_changed_at, '-infinity') < now() - make_interval(days => ${TEMPORARY_PASSWORD_DAYS})`.as('temporary_expired')])
     .where('username', '=', username)
     .where('deleted_at', 'is', null)
     .where('disabled_at', 'is', null)
@@ -56,19 +60,28 @@ export async function signInWithPassword(db: Db, req: SignInRequest): Promise<Si
     await recordAudit(db, { ...actor, userId: user?.id ?? null }, { action: 'sign_in_failed', outcome: 'failure', detail: { method: 'password' } });
     throw new AppError('UNAUTHENTICATED', WRONG, { internal: 'sign-in failed: wrong username or password', fieldErrors: [{ field: 'username', message: WRONG }] });
   }
+  if (user.temporary_expired) {
+    await recordAudit(db, { ...actor, userId: user.id }, { action: 'sign_in_failed', outcome: 'denied', detail: { method: 'password', why: 'temporary password expired' } });
+    throw new AppError('UNAUTHENTICATED', `Your temporary password has expired (it lasts ${TEMPORARY_PASSWORD_DAYS} days). Ask your administrator to reset your password again.`, { internal: 'sign-in refused: temporary password expired' });
+  }
   const session = await createSession(db, { userId: user.id, method: 'password', ipAddress: req.ipAddress, userAgent: req.userAgent });
-  await recordAudit(db, { ...actor, userId: user.id, roles: await rolesOf(db, user.id) }, { action: 'sign_in', detail: { method: 'password', sessionId: session.sessionId } });
-  return { ...session, userId: user.id };
+  await recordAudit(db, { ...actor, userId: user.id, roles: await rolesOf(db, user.id) }, { action: 'sign_in', detail: { method: 'password', sessionId: session.sessionId, ...(user.must_change_password ? { temporaryPassword: true } : {}) } });
+  return { ...session, userId: user.id, mustChangePassword: user.must_change_password };
 }
 
-/** Why sign-in is refused before checking the password, or null. Failures count since the account's last success. */
-async function throttleReason(db: Db, username: string, ipAddress: string): Promise<'account' | 'address' | null> {
+/**
+ * Why sign-in (or a password check when changing it) is refused before checking the password, or null.
+ * Failures count since the account's last success or password change (so a reset unlocks a locked-out account).
+ */
+export async function throttleReason(db: Db, username: string, ipAddress: string): Promise<'account' | 'address' | null> {
   const r = await sql<{ account: number; address: number }>`
     select
       (select count(*) from sign_in_attempt a
         where a.username = ${username} and not a.succeeded
           and a.created_at > now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})
-          and a.created_at > coalesce((select max(s.created_at) from sign_in_attempt s where s.username = ${username} and s.succeeded), '-infinity'))::int as account,
+          and a.created_at > coalesce(greatest(
+            (select max(s.created_at) from sign_in_attempt s where s.username = ${username} and s.succeeded),
+            (select u.password_changed_at from user_account u where u.username = ${username})), '-infinity'))::int as account,
       (select count(*) from sign_in_attempt a
         where a.ip_address = ${ipAddress} and not a.succeeded
           and a.created_at > now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES}))::int as address`.execute(db);

@@ -15,6 +15,8 @@ export interface SignedInUser {
   roles: Role[];
   /** The browser session this request came with. */
   sessionId: string;
+  /** Signed in with a temporary password: may do nothing but choose their own (request-hooks.ts). */
+  mustChangePassword?: boolean;
 }
 
 export type UserSummary = Omit<SignedInUser, 'sessionId'>;
@@ -27,13 +29,13 @@ export function normaliseUsername(username: string): string {
 export async function findUser(db: Db, userId: string): Promise<UserSummary | undefined> {
   const u = await db
     .selectFrom('user_account')
-    .select(['id', 'username', 'display_name', 'professional_id'])
+    .select(['id', 'username', 'display_name', 'professional_id', 'must_change_password'])
     .where('id', '=', userId)
     .where('deleted_at', 'is', null)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!u) return undefined;
-  return { id: u.id, username: u.username, displayName: u.display_name, professionalId: u.professional_id, roles: await rolesOf(db, u.id) };
+  return { id: u.id, username: u.username, displayName: u.display_name, professionalId: u.professional_id, roles: await rolesOf(db, u.id), ...(u.must_change_password ? { mustChangePassword: true } : {}) };
 }
 
 export async function rolesOf(db: Db, userId: string): Promise<Role[]> {

@@ -11,7 +11,7 @@ const TODAY = '2026-06-30';
 beforeAll(async () => {
   database = await freshDatabase();
   await database.db.insertInto('professional').values({ id: 'SW1', name: 'Worker' }).execute();
-  await database.db.insertInto('person').values([{ id: 'C1', dob: '2012-02-02' }, { id: 'C2', dob: '2014-01-01' }, { id: 'CARER1', person_type: 'adult' }]).execute();
+  await database.db.insertInto('person').values([{ id: 'C1', dob: '2012-02-02' }, { id: 'C2', dob: '2014-01-01' }, { id: 'C3', dob: '2015-03-03' }, { id: 'C4', dob: '2016-04-04' }, { id: 'CARER1', person_type: 'adult' }]).execute();
 });
 afterAll(async () => database?.close());
 
@@ -68,6 +68,31 @@ describe('a period of care and its 903 episodes', () => {
     await refused(startPeriodOfCare(database.db, sw, { childId: 'C2', startDate: '2026-06-01', legalStatus: 'C1', ...foster }, TODAY), 'startDate', /looked after since/);
     const after = await database.db.selectFrom('placement').select(['id', 'end_date']).where('period_of_care_id', '=', p).orderBy('start_date').execute();
     expect(after).toEqual(before);
+  });
+
+  it('derives T and B episodes when the carer stays the same, matching a hand-written table', async () => {
+    const withCarer = { ...foster, carerId: 'CARER1' };
+    const p = await startPeriodOfCare(database.db, sw, { childId: 'C3', startDate: '2026-01-05', legalStatus: 'V2', ...withCarer }, TODAY);
+    // The same carers become long-term foster carers: a new placement, same carer → T.
+    await movePlacement(database.db, sw, { periodOfCareId: p, moveDate: '2026-02-02', changeReason: 'PLACE', ...withCarer, placementType: 'U4' }, TODAY);
+    // A care order and a new placement with the same carer on one day → B.
+    await changeLegalStatus(database.db, sw, { periodOfCareId: p, startDate: '2026-03-02', legalStatus: 'C2' }, TODAY);
+    await movePlacement(database.db, sw, { periodOfCareId: p, moveDate: '2026-03-02', changeReason: 'PLACE', ...withCarer, placementType: 'U1' }, TODAY);
+    const { version } = await database.db.selectFrom('period_of_care').select('version').where('id', '=', p).executeTakeFirstOrThrow();
+    await ceaseCare(database.db, sw, { periodOfCareId: p, version, endDate: '2026-04-30', endReason: 'E45' }, TODAY);
+    const rows = await database.db.selectFrom('cla_episode').select(['start_date', 'start_reason', 'legal_status', 'placement_type', 'end_date', 'end_reason', 'reason_place_change']).where('period_of_care_id', '=', p).orderBy('start_date').execute();
+    expect(rows.map((r) => [r.start_date, r.start_reason, r.legal_status, r.placement_type, r.end_date, r.end_reason, r.reason_place_change])).toEqual([
+      // DECOM       RNE  LS    PLACE DEC           REC    REASON_PLACE_CHANGE
+      ['2026-01-05', 'S', 'V2', 'U6', '2026-02-02', 'X1', 'PLACE'],
+      ['2026-02-02', 'T', 'V2', 'U4', '2026-03-02', 'X1', 'PLACE'],
+      ['2026-03-02', 'B', 'C2', 'U1', '2026-04-30', 'E45', null],
+    ]);
+  });
+
+  it('refuses a carer who is not on record, saving nothing', async () => {
+    const e = await startPeriodOfCare(database.db, sw, { childId: 'C4', startDate: '2026-06-01', legalStatus: 'C1', ...foster, carerId: 'NOBODY' }, TODAY).catch((x) => x);
+    expect(e.fieldErrors).toEqual([{ field: 'carerId', message: 'There is no such carer' }]);
+    expect(await database.db.selectFrom('period_of_care').select('id').where('person_id', '=', 'C4').execute()).toEqual([]);
   });
 
   it('refuses codes that are not DfE codes', async () => {

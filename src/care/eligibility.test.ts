@@ -61,4 +61,57 @@ describe('care-leaver eligibility', () => {
     expect(careLeaverEligibility(leap, spells, '2026-02-27').category).toBe('relevant');
     expect(careLeaverEligibility(leap, spells, '2026-02-28').category).toBe('former_relevant');
   });
+
+  describe('each legal route, changing on the right birthday', () => {
+    // Born 10 May 2008: 14th birthday 10 May 2022, 16th 10 May 2024, 18th 10 May 2026, 25th 10 May 2033.
+    it('looked after since 14: nothing the day before the 16th birthday, eligible on it', () => {
+      const spells = [{ startDate: '2022-09-01', endDate: null, shortBreaksOnly: false }];
+      expect(careLeaverEligibility(DOB, spells, '2024-05-09').category).toBeNull();
+      expect(careLeaverEligibility(DOB, spells, '2024-05-10').category).toBe('eligible');
+    });
+
+    it('eligible while looked after; looked after to the 18th birthday, former relevant from it', () => {
+      const spells = [{ startDate: '2022-09-01', endDate: '2026-05-10', shortBreaksOnly: false }];
+      expect(careLeaverEligibility(DOB, spells, '2026-05-09').category).toBe('eligible');
+      expect(careLeaverEligibility(DOB, spells, '2026-05-10').category).toBe('former_relevant');
+      expect(careLeaverEligibility(DOB, spells, '2033-05-09').category).toBe('former_relevant');
+    });
+
+    it('eligible at 17, relevant the day after leaving care, former relevant at 18', () => {
+      // Looked after 1 January 2024 to 1 December 2025: 700 days since 14, part of it at 16 and 17.
+      const spells = [{ startDate: '2024-01-01', endDate: '2025-12-01', shortBreaksOnly: false }];
+      expect(careLeaverEligibility(DOB, spells, '2025-12-01').category).toBe('eligible');
+      expect(careLeaverEligibility(DOB, spells, '2025-12-02').category).toBe('relevant');
+      expect(careLeaverEligibility(DOB, spells, '2026-05-09').category).toBe('relevant');
+      expect(careLeaverEligibility(DOB, spells, '2026-05-10').category).toBe('former_relevant');
+    });
+
+    it('becomes eligible on the day the 13 weeks are reached after 16, not on the birthday', () => {
+      // Came into care 1 June 2024 (aged 16): 91 days from 1 June to 30 August inclusive.
+      const spells = [{ startDate: '2024-06-01', endDate: null, shortBreaksOnly: false }];
+      expect(careLeaverEligibility(DOB, spells, '2024-08-29').category).toBeNull();
+      expect(careLeaverEligibility(DOB, spells, '2024-08-30').category).toBe('eligible');
+    });
+
+    it('qualifying: looked after at 16 under 13 weeks; still qualifying at 21; nothing from the 25th birthday', () => {
+      // 1 April to 20 May 2024: 50 days, 11 of them after the 16th birthday.
+      const spells = [{ startDate: '2024-04-01', endDate: '2024-05-20', shortBreaksOnly: false }];
+      expect(careLeaverEligibility(DOB, spells, '2024-05-09').category).toBeNull();
+      expect(careLeaverEligibility(DOB, spells, '2024-05-21').category).toBe('qualifying');
+      expect(careLeaverEligibility(DOB, spells, '2029-05-10').category).toBe('qualifying');
+      expect(careLeaverEligibility(DOB, spells, '2033-05-09').category).toBe('qualifying');
+      expect(careLeaverEligibility(DOB, spells, '2033-05-10').category).toBeNull();
+    });
+
+    it('13 weeks since 14 made up of an earlier spell, then a return to care at 17: eligible at once, former relevant at 18', () => {
+      // 1 June to 30 September 2023 (aged 15): 122 days. Back in care 1 April 2026 (aged 17).
+      const spells = [
+        { startDate: '2023-06-01', endDate: '2023-09-30', shortBreaksOnly: false },
+        { startDate: '2026-04-01', endDate: '2026-05-10', shortBreaksOnly: false },
+      ];
+      expect(careLeaverEligibility(DOB, spells, '2026-03-31').category).toBeNull();
+      expect(careLeaverEligibility(DOB, spells, '2026-04-01').category).toBe('eligible');
+      expect(careLeaverEligibility(DOB, spells, '2026-05-10').category).toBe('former_relevant');
+    });
+  });
 });

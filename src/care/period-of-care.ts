@@ -7,6 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, optionalText, parseInput, recordId } from '../platform/validation.ts';
 import type { Actor } from '../frontdoor/contact-outcomes.ts';
 import { deriveEpisodes } from './episodes.ts';
+import { CONNECTED_PERSON_TYPES, FOSTER_PLACEMENT_TYPES, VISIT_REGIMES } from './care-codes.ts';
 
 const code = (list: Record<string, string>, message: string) => z.enum(Object.keys(list) as [string, ...string[]], { error: message });
 const blankToUndefined = <T extends z.ZodType>(t: T) => t.optional().or(z.literal('').transform(() => undefined));
@@ -20,7 +21,24 @@ export const placementFields = {
   inArea: blankToUndefined(z.enum(['yes', 'no']).transform((v) => v === 'yes')),
   providerName: optionalText(200),
   carerId: blankToUndefined(recordId),
+  fosterHouseholdId: blankToUndefined(recordId),
+  visitRegime: blankToUndefined(z.enum(Object.keys(VISIT_REGIMES) as [string, ...string[]], { error: 'Choose which visiting rule applies' })),
 };
+
+type PlacementInput = z.infer<z.ZodObject<typeof placementFields>>;
+
+/** Checks a placement's household and visit variant against its type, before anything is written. */
+async function checkPlacement(db: Db, p: PlacementInput, startDate: string): Promise<void> {
+  if (p.carerId && !(await db.selectFrom('person').select('id').where('id', '=', p.carerId).where('deleted_at', 'is', null).executeTakeFirst())) fieldError('carerId', 'There is no such carer');
+  if (p.fosterHouseholdId) {
+    if (!FOSTER_PLACEMENT_TYPES.has(p.placementType)) fieldError('fosterHouseholdId', 'Only a foster placement (U1 to U6) can be with one of our foster households');
+    const household = await db.selectFrom('foster_household').select(['approved_date', 'deregistered_date']).where('id', '=', p.fosterHouseholdId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!household) fieldError('fosterHouseholdId', 'Choose one of the council’s foster households');
+    if (household.approved_date > startDate || (household.deregistered_date && household.deregistered_date <= startDate)) fieldError('fosterHouseholdId', `That household was not approved on ${startDate}`);
+  }
+  if (p.visitRegime === 'parent_before_assessment' && p.placementType !== 'P1') fieldError('visitRegime', 'This visiting rule is only for a child placed with a parent (P1)');
+  if (p.visitRegime === 'connected_person_temporary' && !CONNECTED_PERSON_TYPES.has(p.placementType)) fieldError('visitRegime', 'This visiting rule is only for a foster placement with a relative or friend (U1 to U3)');
+}
 
 export const startCareInput = z.object({
   childId: recordId,
@@ -41,6 +59,7 @@ export async function startPeriodOfCare(db: Db, _actor: Actor, raw: unknown, tod
   if (child.dob && input.startDate < child.dob) fieldError('startDate', 'A child cannot become looked after before they were born');
   const open = await db.selectFrom('period_of_care').select(['id', 'start_date', 'end_date']).where('person_id', '=', input.childId).where('deleted_at', 'is', null).where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', input.startDate)])).executeTakeFirst();
   if (open) fieldError('startDate', open.end_date ? `The child was looked after until ${open.end_date}` : `The child has been looked after since ${open.start_date}`);
+  await checkPlacement(db, input, input.startDate);
   const episode = await db.selectFrom('cin_episode').select('id').where('person_id', '=', input.childId).where('close_date', 'is', null).where('deleted_at', 'is', null).executeTakeFirst();
   const id = newId();
   await db
@@ -53,7 +72,7 @@ export async function startPeriodOfCare(db: Db, _actor: Actor, raw: unknown, tod
   return id;
 }
 
-async function insertPlacement(db: Db, periodId: string, childId: string, startDate: string, p: z.infer<z.ZodObject<typeof placementFields>>) {
+async function insertPlacement(db: Db, periodId: string, childId: string, startDate: string, p: PlacementInput) {
   const id = newId();
   await db
     .insertInto('placement')
@@ -70,6 +89,8 @@ async function insertPlacement(db: Db, periodId: string, childId: string, startD
       in_area: p.inArea ?? null,
       provider_name: p.providerName ?? null,
       carer_id: p.carerId ?? null,
+      foster_household_id: p.fosterHouseholdId ?? null,
+      visit_regime: p.visitRegime ?? null,
       long_term_to_18: LONG_TERM_FOSTERING.has(p.placementType),
       // A placement with no registered provider where one is required is flagged for sufficiency reports.
       unregistered: p.urn === 'XXXXXXX' && ['K2', 'H5', 'R1'].includes(p.placementType),
@@ -105,6 +126,7 @@ export async function movePlacement(db: Db, _actor: Actor, raw: unknown, today: 
   const current = await db.selectFrom('placement').selectAll().where('period_of_care_id', '=', period.id).where('deleted_at', 'is', null).orderBy('start_date', 'desc').executeTakeFirst();
   if (current && input.moveDate <= current.start_date) fieldError('moveDate', `The move must be after the current placement started (${current.start_date}); placements cannot overlap`);
   if (current && current.end_date && current.end_date > input.moveDate) fieldError('moveDate', `The current placement runs to ${current.end_date}; placements cannot overlap`);
+  await checkPlacement(db, input, input.moveDate);
   if (current) await db.updateTable('placement').set({ end_date: input.moveDate, change_reason: input.changeReason }).where('id', '=', current.id).execute();
   const id = await insertPlacement(db, period.id, period.person_id, input.moveDate, input);
   await rebuildEpisodes(db, period.id);
@@ -195,4 +217,26 @@ export async function rebuildEpisodes(db: Db, periodId: string): Promise<void> {
       )
       .execute();
   }
+}
+
+export const endVisitRegimeInput = z.object({
+  periodOfCareId: recordId,
+  endDate: isoDate('the date the visiting rule stopped applying'),
+});
+
+/**
+ * A regulation 28 variant stops applying to the current placement (the connected person approved as a
+ * foster carer, the parent's assessment complete): from that date the standard visit intervals apply.
+ */
+export async function endVisitRegime(db: Db, _actor: Actor, raw: unknown, today: string): Promise<string> {
+  const input = parseInput(endVisitRegimeInput, raw);
+  const period = await periodOrThrow(db, input.periodOfCareId);
+  if (input.endDate > today) fieldError('endDate', 'The date must be today or in the past');
+  const current = await db.selectFrom('placement').selectAll().where('period_of_care_id', '=', period.id).where('deleted_at', 'is', null).orderBy('start_date', 'desc').executeTakeFirst();
+  if (!current || !current.visit_regime) throw new AppError('CONFLICT', 'The current placement has no special visiting rule');
+  if (current.visit_regime_end_date) throw new AppError('CONFLICT', `The special visiting rule stopped applying on ${current.visit_regime_end_date}`);
+  if (input.endDate < current.start_date) fieldError('endDate', `The placement started on ${current.start_date}`);
+  if (current.end_date && input.endDate > current.end_date) fieldError('endDate', `The placement ended on ${current.end_date}`);
+  await db.updateTable('placement').set({ visit_regime_end_date: input.endDate, version: current.version + 1 }).where('id', '=', current.id).execute();
+  return current.id;
 }

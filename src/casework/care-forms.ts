@@ -5,6 +5,7 @@ import { CARE_CEASED_REASONS, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_
 import type { Db } from '../platform/db/connect.ts';
 import { AppError } from '../platform/errors.ts';
 import { ceaseCare, ceaseCareInput, changeLegalStatus, changeLegalStatusInput, movePlacement, movePlacementInput, startCareInput, startPeriodOfCare } from '../care/period-of-care.ts';
+import { VISIT_REGIMES } from '../care/care-codes.ts';
 import {
   claReviewInput, healthCheckInput, missingInput, paContactInput, pathwayPlanInput, pepInput, permanencePlanInput,
   recordClaReview, recordHealthCheck, recordMissingEpisode, recordPaContact, recordPathwayPlan, recordPep, recordPermanencePlan,
@@ -25,6 +26,16 @@ const placementFields: FormField[] = [
   { name: 'inArea', label: 'Inside the council’s area?', type: 'radios', options: YES_NO, inline: true },
 ];
 
+/** The placement fields with the council's foster households (approved, not deregistered) to choose from, and the reg 28 variants. */
+async function placementFormFields(db: Db): Promise<FormField[]> {
+  const households = await db.selectFrom('foster_household').select(['id', 'name']).where('deleted_at', 'is', null).where('deregistered_date', 'is', null).orderBy('name').execute();
+  return [
+    ...placementFields,
+    { name: 'fosterHouseholdId', label: 'One of our foster households (optional)', type: 'select', hint: 'For a foster placement with the council’s own carers', options: households.map((h) => ({ value: h.id, text: h.name })) },
+    { name: 'visitRegime', label: 'Visiting rule (regulation 28)', type: 'radios', options: [{ value: '', text: 'Standard: within 7 days, then every 6 weeks (3 months after the first year of a long-term foster placement)' }, ...opts(VISIT_REGIMES)] },
+  ];
+}
+
 async function openPeriod(db: Db, childId: string | undefined) {
   const p = childId && (await db.selectFrom('period_of_care').select(['id', 'version']).where('person_id', '=', childId).where('end_date', 'is', null).where('deleted_at', 'is', null).executeTakeFirst());
   if (!p) throw new AppError('CONFLICT', 'The child is not looked after');
@@ -36,12 +47,12 @@ export async function careForms(app: FastifyInstance) {
     path: '/children/:childId/care/new',
     title: 'The child becomes looked after',
     access: { roles: CASEWORKERS, childRecord: true },
-    fields: [
+    fields: async (db) => [
       dateField('startDate', 'Date the child became looked after'),
       { name: 'legalStatus', label: 'Legal status', type: 'select', options: codeOptions(LEGAL_STATUS) },
       { name: 'primaryNeedCode', label: 'Category of need', type: 'select', options: codeOptions(PRIMARY_NEED) },
       { name: 'homePostcode', label: 'Home postcode', type: 'text', classes: 'govuk-input--width-10' },
-      ...placementFields,
+      ...(await placementFormFields(db)),
       { name: 'carePlan', label: 'Care plan (optional)', type: 'textarea' },
     ],
     submit: (trx, actor, input, today) => startPeriodOfCare(trx, actor, input, today),
@@ -55,7 +66,7 @@ export async function careForms(app: FastifyInstance) {
     title: 'Record a placement move',
     access: { roles: CASEWORKERS, childRecord: true },
     initial: async (db, p) => ({ periodOfCareId: (await openPeriod(db, p.childId)).id }),
-    fields: [{ name: 'periodOfCareId', label: '', type: 'hidden' }, dateField('moveDate', 'Date of the move'), { name: 'changeReason', label: 'Why the placement changed', type: 'select', options: codeOptions(PLACEMENT_CHANGE_REASONS) }, ...placementFields],
+    fields: async (db) => [{ name: 'periodOfCareId', label: '', type: 'hidden' }, dateField('moveDate', 'Date of the move'), { name: 'changeReason', label: 'Why the placement changed', type: 'select', options: codeOptions(PLACEMENT_CHANGE_REASONS) }, ...(await placementFormFields(db))],
     submit: (trx, actor, input, today) => movePlacement(trx, actor, input, today),
     next: (_r, p) => child(p),
     audit: { table: 'placement', id: (r) => r, action: 'create' },

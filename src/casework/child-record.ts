@@ -5,6 +5,8 @@ import { caseNotes } from '../record/case-notes.ts';
 import { computeClocks } from '../clocks/compute-clocks.ts';
 import { computeFlags } from '../flags/compute-flags.ts';
 import { careLeaverEligibility } from '../care/eligibility.ts';
+import { careSummary } from '../care/care-summary.ts';
+import { careSpellsOf } from '../care/care-leavers.ts';
 
 /** Everything the child's record page shows, gathered once; the page and the API share it. */
 export async function childRecord(db: Db, childId: string, asOf: string) {
@@ -32,19 +34,8 @@ export async function childRecord(db: Db, childId: string, asOf: string) {
       : [],
     db.selectFrom('contact').select(['id', 'contact_date', 'outcome', 'proposed_outcome']).where('person_id', '=', childId).where('deleted_at', 'is', null).orderBy('contact_date', 'desc').limit(20).execute(),
   ]);
-  const eligibility = summary.child.dob && summary.age !== null && summary.age >= 16 ? careLeaverEligibility(summary.child.dob, await careSpells(db, childId), asOf) : null;
+  const eligibility = summary.child.dob && summary.age !== null && summary.age >= 16 ? careLeaverEligibility(summary.child.dob, await careSpellsOf(db, childId), asOf) : null;
+  const care = await careSummary(db, childId, asOf);
   const openClocks = clocks.filter((c) => c.status === 'due' || c.status === 'overdue').sort((a, b) => a.dueDate.localeCompare(b.dueDate));
-  return { ...summary, asOf, chronology: events, notes, clocks, openClocks, flags, assessments, s47s, contacts, eligibility };
-}
-
-/** Periods of care, each marked when it was only a series of short breaks (V3/V4 throughout). */
-async function careSpells(db: Db, childId: string) {
-  const [periods, statuses] = await Promise.all([
-    db.selectFrom('period_of_care').select(['id', 'start_date', 'end_date']).where('person_id', '=', childId).where('deleted_at', 'is', null).execute(),
-    db.selectFrom('legal_status').select(['period_of_care_id', 'code']).where('person_id', '=', childId).where('deleted_at', 'is', null).execute(),
-  ]);
-  return periods.map((p) => {
-    const codes = statuses.filter((s) => s.period_of_care_id === p.id).map((s) => s.code);
-    return { startDate: p.start_date, endDate: p.end_date, shortBreaksOnly: codes.length > 0 && codes.every((c) => c === 'V3' || c === 'V4') };
-  });
+  return { ...summary, asOf, chronology: events, notes, clocks, openClocks, flags, assessments, s47s, contacts, eligibility, care };
 }

@@ -63,7 +63,8 @@ export async function caseworkForms(app: FastifyInstance) {
       { name: 'reason', label: 'What the contact is about', type: 'textarea' },
     ],
     guard: async (request, input) => {
-      const ids = Array.isArray(input.childIds) ? input.childIds : [input.childId];
+      const ids = (Array.isArray(input.childIds) ? input.childIds : [input.childId]).filter((id) => id !== undefined && id !== null && id !== '');
+      if (ids.length === 0) throw new AppError('BAD_INPUT', 'Find the child first: search for them on the Children page, then choose “Record a contact” on their record');
       for (const id of ids) {
         const decision = await request.ctx.children.decide(String(id ?? ''));
         if (!decision.allowed && decision.why === 'notFound') throw new AppError('NOT_FOUND', 'There is no record with that reference');
@@ -131,7 +132,8 @@ export async function caseworkForms(app: FastifyInstance) {
       { name: 'note', label: 'Your review of the history', type: 'textarea' },
     ],
     submit: (trx, actor, input, today) => reviewContactDecision(trx, actor, input, today),
-    next: (_r, p) => `/children/${p.childId}/contacts/${p.contactId}`,
+    // Agreed, the contact closes, and with it the manager's reason to see it: back to the team tray.
+    next: (_r, p, i) => (i.agreed === 'yes' || i.agreed === true ? '/team' : `/children/${p.childId}/contacts/${p.contactId}`),
     audit: { table: 'contact', id: (_r, i) => String(i.contactId), action: 'update' },
     api: { method: 'POST', path: '/children/:childId/contacts/:contactId/review', summary: 'A manager reviews a proposed closure on a repeat contact', tag: 'Front door', body: reviewContactInput.omit({ contactId: true }) },
   });

@@ -43,4 +43,11 @@ describe('the tiller command', () => {
     expect(r.stderr).not.toContain('secret');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('gives a one-line error with exit 2 for an unusable setting in the environment', async () => {
+    const r = await runTiller(['db', 'migrate'], { OIDC_ISSUER: 'https://sso.example.invalid', OIDC_ROLE_MAP: 'staff=wizard' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^tiller db migrate: OIDC_ROLE_MAP maps "staff" to an unknown role/);
+  });
 });

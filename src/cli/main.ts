@@ -63,7 +63,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = parsed.values['data-dir'];
-  const config = loadConfig(process.env, typeof dataDir === 'string' ? { dataDir } : {});
+  let config;
+  try {
+    config = loadConfig(process.env, typeof dataDir === 'string' ? { dataDir } : {});
+  } catch (e) {
+    // A setting in the environment that cannot be used (OIDC_ROLE_MAP naming an unknown role, …): one line.
+    process.stderr.write(`tiller ${command.name}: ${isAppError(e) ? e.userMessage : (e as Error).message.split('\n')[0]}\n`);
+    return 2;
+  }
   const tty = process.stderr.isTTY;
   try {
     await command.run({

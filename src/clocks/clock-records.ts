@@ -92,6 +92,14 @@ export interface PlacementRecord {
   endDate: IsoDate | null;
   placementType: string;
   longTermTo18: boolean;
+  /**
+   * A regulation 28 variant: weekly visits until the period's first review, then every 6 weeks for a child
+   * placed with a parent before the assessment is complete (reg 28(3)), every 4 weeks for a connected person
+   * with temporary approval (reg 28(4)). Absent or null: the standard rule.
+   */
+  visitRegime?: string | null;
+  /** The variant stops applying on this date (the connected person approved as a foster carer, say). */
+  visitRegimeEndDate?: IsoDate | null;
 }
 
 export interface ClaReviewRecord {

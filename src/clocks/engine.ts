@@ -16,7 +16,15 @@ export interface ClockSubject {
   /** Dates of the events that complete an instance (any order; duplicates and out-of-range dates are ignored). */
   completions: readonly IsoDate[];
   /** For the regulation 28 visit variants. */
-  placement?: { startDate: IsoDate; longTermTo18: boolean };
+  placement?: {
+    startDate: IsoDate;
+    longTermTo18: boolean;
+    /** A weekly-until-the-first-review variant (reg 28(3) or (4)), and the date it stops applying. */
+    regime?: string | null;
+    regimeEndDate?: IsoDate | null;
+    /** The first review of the period of care held on or after the placement started. */
+    firstReviewDate?: IsoDate | null;
+  };
   /** For the under-5 health assessment variant. */
   dob?: IsoDate | null;
 }
@@ -78,10 +86,20 @@ function holds(condition: IntervalCondition, subject: ClockSubject, index: numbe
       return subject.placement !== undefined && startDate < addYears(subject.placement.startDate, 1);
     case 'long-term-to-18':
       return subject.placement?.longTermTo18 === true;
+    case 'weekly-until-first-review':
+      return regimeApplies(subject, startDate) && (subject.placement!.firstReviewDate == null || startDate < subject.placement!.firstReviewDate);
+    case 'connected-person-temporary':
+      return regimeApplies(subject, startDate) && subject.placement!.regime === 'connected_person_temporary';
     case 'under-5':
       // No date of birth: "under 5" cannot be shown, so the 5-and-over interval applies.
       return subject.dob != null && ageOn(subject.dob, startDate) < 5;
     case 'always':
       return true;
   }
+}
+
+/** A regulation 28 variant is recorded on the placement and had not stopped applying on `startDate`. */
+function regimeApplies(subject: ClockSubject, startDate: IsoDate): boolean {
+  const p = subject.placement;
+  return !!p?.regime && (p.regimeEndDate == null || startDate < p.regimeEndDate);
 }

@@ -45,6 +45,8 @@ export type IntervalCondition =
   | 'second' //                the instance after the first completion
   | 'placement-first-year' //  starts before the placement's first anniversary
   | 'long-term-to-18' //       the placement is long-term fostering to 18 (type U1 or U4, or marked so)
+  | 'weekly-until-first-review' // a reg 28(3)/(4) variant: before the first review after the placement started
+  | 'connected-person-temporary' // reg 28(4): a connected person with temporary approval (after the first review)
   | 'under-5' //               the child is under 5 on the instance's start date
   | 'always';
 
@@ -146,6 +148,9 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     repeats: true,
     due: [
       { when: 'first', interval: DAYS(7) },
+      // Regulation 28(3) and (4): weekly until the first review; then 4 weeks for a connected person.
+      { when: 'weekly-until-first-review', interval: WEEKS(1) },
+      { when: 'connected-person-temporary', interval: WEEKS(4) },
       { when: 'placement-first-year', interval: WEEKS(6) },
       { when: 'long-term-to-18', interval: MONTHS(3) },
       { when: 'always', interval: WEEKS(6) },

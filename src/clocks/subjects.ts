@@ -120,6 +120,11 @@ export const SUBJECT_BUILDERS = {
       (v) => v.periodOfCareId,
       (v) => v.visitDate,
     );
+    const reviews = groupDates(
+      r.claReviews.filter((v) => !v.cancelled),
+      (v) => v.periodOfCareId,
+      (v) => v.reviewDate,
+    );
     // Each placement is its own subject, so a move starts a new clock: first visit within 7 days.
     return r.placements.map((pl) => ({
       childId: pl.personId,
@@ -127,7 +132,13 @@ export const SUBJECT_BUILDERS = {
       start: pl.startDate,
       end: ix.endFor(pl.personId, earliest(pl.endDate, periods.get(pl.periodOfCareId)?.endDate ?? null)),
       completions: visits.get(pl.periodOfCareId) ?? [],
-      placement: { startDate: pl.startDate, longTermTo18: pl.longTermTo18 || LONG_TERM_FOSTERING_TYPES.includes(pl.placementType) },
+      placement: {
+        startDate: pl.startDate,
+        longTermTo18: pl.longTermTo18 || LONG_TERM_FOSTERING_TYPES.includes(pl.placementType),
+        regime: pl.visitRegime ?? null,
+        regimeEndDate: pl.visitRegimeEndDate ?? null,
+        firstReviewDate: pl.visitRegime ? ((reviews.get(pl.periodOfCareId) ?? []).filter((d) => d >= pl.startDate).sort()[0] ?? null) : null,
+      },
     }));
   },
 

@@ -5,6 +5,12 @@ export const council = {
   shortName: 'Tillbrook',
   /** The 3-digit DfE LA code, used in UPNs and returns. */
   laCode: '899',
+  /**
+   * The LA code in the children's UPNs: the code of the authority whose school allocated the UPN. 899 is
+   * not one the DfE recognises in a UPN (CIN rule 1530), so the demo's schools allocate under 001, the
+   * first of the DfE's recognised pseudo-LA codes, rather than any real council's code.
+   */
+  upnLaCode: '001',
   /** Outward-code area for home and in-area placement postcodes. */
   postcodeArea: 'TB',
   towns: ['Tillbrook', 'Tillbrook Green', 'Upper Tillbrook', 'Marshfield', 'Eastwick', 'Holmbury', 'Sandle Cross'],

@@ -94,7 +94,7 @@ export const CARE_LEAVER_ACCOMMODATION: Readonly<Record<string, [weight: number,
   U: [34, 0.93], // independent living
   V: [2, 0.3], // emergency accommodation
   W: [0.8, 0.1], // bed and breakfast
-  X: [2, 0.2], // in custody
+  X: [2, 0], // in custody (always unsuitable: the DfE has no X1)
   Y: [6, 0.85], // other
   Z: [12, 1], // with former foster carers (staying put)
   S: [0.7, 0], // no fixed abode

@@ -155,14 +155,17 @@ export class EpisodeBuilder {
   finish(): void {
     const { g, wf, child } = this;
     const end = this.closed;
-    const segments: Segment[] = [];
+    let segments: Segment[] = [];
     this.stints.forEach((stint, i) => {
       const next = this.stints[i + 1];
       let to: IsoDate | null = next ? next.from : end;
-      if (to !== null && to < stint.from) return;
+      // A stint replaced the day it began leaves no allocation (it would be a social worker episode of no length).
+      if ((to !== null && to < stint.from) || next?.from === stint.from) return;
       if (to === null && stint.from > g.asOf) return;
       segments.push(...wf.allocate(stint.role, child.area, stint.from, to, i === 0 ? 'FCONTA' : 'TSPROC'));
     });
+    // A worker allocated and gone the same day, with others on the case, was never its social worker (903 SW09STG2).
+    if (segments.length > 1) segments = segments.filter((s) => s.end !== s.start);
     this.segments = segments;
     for (const s of segments) {
       g.tables.involvement.push({

@@ -42,12 +42,14 @@ export function generateCareRecords(g: Gen, child: Child, period: Row<'period_of
     if (inPeriod(optician)) addCheck('optician', optician);
   }
 
-  // Yearly, for children looked after for a year: SDQ (ages 4–16) and immunisations at 31 March.
-  for (let year = 1; ; year++) {
-    const anniversary = cal.addYears(s.start, year);
-    if (!inPeriod(anniversary)) break;
-    const a = age(anniversary);
-    const sdqDate = cal.addDays(anniversary, rng.int(0, 60));
+  // Yearly, for children looked after for a year by 31 March: an SDQ (ages 4–16) in the weeks before it,
+  // as the SSDA903 asks (OC2), and immunisations at 31 March.
+  for (let y = Number(s.start.slice(0, 4)) + 1; y <= Number(last.slice(0, 4)); y++) {
+    const march = `${y}-03-31`;
+    // Looked after from 1 April counts as the whole year (364 days to 31 March).
+    if (cal.daysBetween(s.start, march) < 364 || !inPeriod(march)) continue;
+    const sdqDate = cal.addDays(march, -rng.int(10, 80));
+    const a = age(sdqDate);
     if (a >= 4 && a <= 16 && keep(sdqDate)) {
       const scored = rng.chance(0.88);
       tables.sdq_score.push({

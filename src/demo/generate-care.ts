@@ -2,7 +2,7 @@
 // its legal statuses (police protection, interim and full care orders, placement orders, section 20),
 // its placements (generate-placements.ts), the 903 episodes those changes make, reviews and statutory
 // visits, and leaving care. Health, education and permanence records are in their own modules.
-import type { IsoDate } from '../platform/calendar/calendar.ts';
+import { addYears, type IsoDate } from '../platform/calendar/calendar.ts';
 import type { Gen } from './context.ts';
 import { ADOPTION_REVERSED_REASONS, PLACEMENT_CHANGE_REASON_WEIGHTS, REVIEW_PARTICIPATION_WEIGHTS } from './distributions.ts';
 import type { EpisodeBuilder } from './episode-builder.ts';
@@ -120,6 +120,11 @@ export function sketchCare(g: Gen, child: Pick<Child, 'dob' | 'eighteenth'>, sta
   return { start, entry, exit, end, ...(adoption ? { adoption } : {}) };
 }
 
+/** No child under 10 leaves a placement for custody (903 rule 234): their move is a care plan change. */
+function custodyFrom10(reason: string, dob: IsoDate, date: IsoDate): string {
+  return reason === 'CUSTOD' && addYears(dob, 10) > date ? 'CARPL' : reason;
+}
+
 const REC_BY_EXIT: Record<CareExit, Readonly<Record<string, number>>> = {
   return_home: { E4A: 86, E4B: 6, E13: 8 },
   adoption: { E11: 70, E12: 30 },
@@ -180,6 +185,9 @@ function legalStatuses(g: Gen, s: CareSketch): Dated<string>[] {
     if (s.adoption && s.adoption.placementOrder > t && s.adoption.placementOrder < s.end) {
       if (careOrder !== s.adoption.placementOrder || s.exit !== 'adoption') out.push({ start: s.adoption.placementOrder, value: 'E1' });
       else out[out.length - 1] = { start: careOrder, value: 'E1' };
+      // A plan for adoption reversed: the placement order is revoked and the care order revives (903 rule 553).
+      const reversed = s.adoption.reversed?.date;
+      if (reversed && reversed > s.adoption.placementOrder && reversed < s.end) out.push({ start: reversed, value: 'C2' });
     }
   }
   out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
@@ -198,7 +206,7 @@ export function runCarePeriod(b: EpisodeBuilder, start: IsoDate, entry: CareEntr
   const ended = s.end <= asOf;
   const end = ended ? s.end : null;
   const last = end ?? asOf;
-  const exitReason = rng.weighted(REC_BY_EXIT[s.exit]);
+  let exitReason = rng.weighted(REC_BY_EXIT[s.exit]);
 
   const period: Row<'period_of_care'> = {
     id: ids.next('POC'),
@@ -255,11 +263,17 @@ export function runCarePeriod(b: EpisodeBuilder, start: IsoDate, entry: CareEntr
       end_date: next ? next.start : end,
       placement_type: p.type,
       long_term_to_18: p.longTerm,
-      change_reason: next ? (next.sameCarer ? 'PLACE' : next.type.startsWith('A') || next.longTerm ? 'CARPL' : rng.weighted(PLACEMENT_CHANGE_REASON_WEIGHTS)) : null,
+      change_reason: next ? (next.sameCarer ? 'PLACE' : next.type.startsWith('A') || next.longTerm ? 'CARPL' : custodyFrom10(rng.weighted(PLACEMENT_CHANGE_REASON_WEIGHTS), child.dob, next.start)) : null,
       ...details,
     });
   });
   tables.placement.push(...placements);
+  // A special guardianship order coded E45/E46 follows a foster placement (903 rule 516); from any other
+  // placement the guardians were relatives or friends the child lived with (E48).
+  if ((exitReason === 'E45' || exitReason === 'E46') && !/^U[1-6]$/.test(placements[placements.length - 1]?.placement_type ?? '')) {
+    exitReason = 'E48';
+    if (end) period.end_reason = exitReason;
+  }
 
   claEpisodes(g, b, period, placements, statuses, plans, end, end ? exitReason : null);
   reviewsAndVisits(b, period, placements, s, last, iroOn);

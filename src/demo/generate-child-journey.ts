@@ -145,7 +145,8 @@ function firstPhase(b: EpisodeBuilder, route: Route, shared: SharedDates, histor
     case 'cp':
     case 'icpc_no_plan': {
       const icpcDate = cal.addWorkingDays(strategyDate!, shared.icpcDelay ?? fromBands(rng, ICPC_DELAY_BANDS));
-      endS47(b, s47!, cal.addWorkingDays(strategyDate!, rng.int(4, 9)), true, icpcDate);
+      // A child who turns 18 before the conference could be held needs none (else CIN rule 8868 on closing).
+      endS47(b, s47!, cal.addWorkingDays(strategyDate!, rng.int(4, 9)), icpcDate <= b.endBy18, icpcDate);
       if (icpcDate > asOf || icpcDate > b.endBy18) return icpcDate > asOf ? { kind: 'open' } : { kind: 'close', date: b.endBy18, reason: 'RC7' };
       const icpc = holdIcpc(b, s47!, icpcDate, route === 'cp');
       if (route === 'cp') return { kind: 'cp', icpc: icpcDate, icpcId: icpc.id };
@@ -280,15 +281,20 @@ function cinPlanPhase(b: EpisodeBuilder, start: IsoDate): Next {
   }
   // A new safeguarding concern during the plan: a section 47 enquiry, sometimes a conference and a CP plan.
   let icpcAt: { date: IsoDate; s47: Row<'s47_enquiry'> } | null = null;
+  let conferencePending = false;
   if (rng.chance(0.055)) {
     const sd = cal.onOrAfterWorkingDay(cal.addDays(start, Math.round(duration * (0.15 + 0.6 * rng.float()))));
     if (sd < end && sd <= asOf) {
       const s47 = startS47(b, sd);
-      if (rng.chance(0.33)) {
-        const icpcDate = cal.addWorkingDays(sd, fromBands(rng, ICPC_DELAY_BANDS));
+      const conference = rng.chance(0.33);
+      const icpcDate = conference ? cal.addWorkingDays(sd, fromBands(rng, ICPC_DELAY_BANDS)) : null;
+      // A conference called is held before the plan ends (the plan runs on to it), unless the child
+      // turns 18 first: then the enquiry ends with none needed. One still to come at asOf leaves the plan
+      // open, so no case is closed with a conference called and never held (CIN rule 8868).
+      if (icpcDate !== null && icpcDate < b.endBy18) {
         endS47(b, s47, cal.addWorkingDays(sd, rng.int(4, 9)), true, icpcDate);
-        // A conference still to come at asOf leaves the plan running.
-        if (icpcDate < end && icpcDate <= asOf) icpcAt = { date: icpcDate, s47 };
+        if (icpcDate <= asOf) icpcAt = { date: icpcDate, s47 };
+        else conferencePending = true;
       } else {
         endS47(b, s47, cal.addWorkingDays(sd, rng.int(5, 20)), false);
       }
@@ -296,10 +302,12 @@ function cinPlanPhase(b: EpisodeBuilder, start: IsoDate): Next {
   }
   // Or the child comes into care.
   let careAt: IsoDate | null = null;
-  if (!icpcAt && rng.chance(0.018)) careAt = cal.addDays(start, rng.int(20, Math.max(21, duration - 1)));
+  if (!icpcAt && !conferencePending && rng.chance(0.018)) careAt = cal.addDays(start, rng.int(20, Math.max(21, duration - 1)));
   if (icpcAt) {
     end = cal.addDays(icpcAt.date, -1);
     if (end < start) end = start;
+  } else if (conferencePending) {
+    if (end <= asOf) end = cal.addDays(asOf, 1);
   } else if (careAt && careAt < end) {
     end = careAt;
   }

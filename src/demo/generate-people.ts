@@ -87,7 +87,7 @@ function upnFor(g: Gen, people: People, dob: IsoDate): string {
   for (;;) {
     people.upnSerial += 1;
     const establishment = 2000 + g.rng.int(0, 120) + (g.rng.chance(0.4) ? 2000 : 0);
-    const upn = makeUpn(council.laCode, establishment, year, people.upnSerial % 1000);
+    const upn = makeUpn(council.upnLaCode, establishment, year, people.upnSerial % 1000);
     if (!people.upns.has(upn)) {
       people.upns.add(upn);
       return upn;

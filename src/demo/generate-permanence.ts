@@ -84,7 +84,7 @@ export function permanence(b: EpisodeBuilder, period: Row<'period_of_care'>, s: 
       order_type: adopted ? 'Adoption order' : null,
       number_of_adopters: upTo(a.matched) ? (couple ? 2 : 1) : null,
       adopter_sex: upTo(a.matched) ? adopters : null,
-      adopter_legal_status: upTo(a.matched) ? (couple ? rng.weighted({ L11: 75, L12: 10, L2: 15 }) : 'L0') : null,
+      adopter_legal_status: upTo(a.matched) ? (!couple ? 'L0' : adopters === 'MF' ? rng.weighted({ L11: 80, L2: 8, L3: 12 }) : rng.weighted({ L12: 55, L2: 35, L4: 10 })) : null,
       part_of_sibling_group: child.siblings.length > 0,
       siblings_placed_together: child.siblings.length > 0 ? 2 : 1,
       siblings_placed_apart: 0,

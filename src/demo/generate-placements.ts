@@ -18,6 +18,12 @@ export interface PlacementPlan {
 }
 
 function firstPlacementType(g: Gen, age: number, s: CareSketch): string {
+  const type = pickFirstPlacementType(g, age, s);
+  // Placed with parents needs a care order: a child accommodated under section 20 is fostered (903 rule 378).
+  return type === 'P1' && s.entry === 's20' ? 'U6' : type;
+}
+
+function pickFirstPlacementType(g: Gen, age: number, s: CareSketch): string {
   const { rng } = g;
   if (s.entry === 'remand') return rng.chance(0.6) ? 'K2' : 'U6';
   if (s.entry === 'uasc') return age >= 16 ? rng.weighted({ H5: 62, U6: 28, K2: 10 }) : rng.weighted({ U6: 80, K2: 20 });
@@ -26,14 +32,14 @@ function firstPlacementType(g: Gen, age: number, s: CareSketch): string {
   if (age < 5) return rng.weighted({ U6: 62, U3: 30, P1: 5, K2: 1, U5: 2 });
   if (age < 10) return rng.weighted({ U6: 62, U3: 26, K2: 5, P1: 6, S1: 1 });
   if (age < 16) return rng.weighted({ U6: 52, U3: 14, K2: 24, P1: 5, S1: 2, R1: 3 });
-  return rng.weighted({ H5: 35, U6: 30, U3: 9, K2: 21, P2: 5 });
+  return rng.weighted({ H5: 40, U6: 30, U3: 9, K2: 21 });
 }
 
 function movePlacementType(g: Gen, age: number): string {
   const { rng } = g;
   if (age < 10) return rng.weighted({ U6: 72, U3: 18, K2: 6, S1: 1, P1: 3 });
   if (age < 16) return rng.weighted({ U6: 52, U3: 10, K2: 32, S1: 3, R1: 3 });
-  return rng.weighted({ H5: 45, U6: 22, K2: 25, P2: 5, U3: 3 });
+  return rng.weighted({ H5: 50, U6: 22, K2: 25, U3: 3 });
 }
 
 export function placementPlans(g: Gen, child: Child, s: CareSketch): PlacementPlan[] {
@@ -54,7 +60,7 @@ export function placementPlans(g: Gen, child: Child, s: CareSketch): PlacementPl
     matchDate = cal.addDays(s.start, rng.int(240, 600));
     if (matchDate >= s.end) matchDate = null;
   }
-  if (s.exit === 'return_home' && cal.daysBetween(s.start, s.end) > 200 && rng.chance(0.25)) {
+  if (s.exit === 'return_home' && s.entry !== 's20' && cal.daysBetween(s.start, s.end) > 200 && rng.chance(0.25)) {
     fixed.push({ start: cal.addDays(s.end, -rng.int(60, 180)), type: 'P1', longTerm: false, sameCarer: false });
   }
   const lastFixed = fixed.length ? fixed[0]!.start : s.end;

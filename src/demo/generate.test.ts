@@ -218,12 +218,12 @@ describe('people', () => {
     expect(white).toBeLessThan(0.72);
   });
 
-  it('have valid, unique UPNs with the council’s LA code, or a reason there is none', () => {
+  it('have valid, unique UPNs with the demo schools’ recognised LA code, or a reason there is none', () => {
     const c = children();
     const upns = c.map((p) => p.upn).filter((u): u is string => !!u);
     expect(upns.length).toBeGreaterThan(c.length * 0.5);
     expect(upns.filter((u) => !isValidUpn(u))).toEqual([]);
-    expect(upns.filter((u) => u.slice(1, 4) !== councilDescriptor.laCode)).toEqual([]);
+    expect(upns.filter((u) => u.slice(1, 4) !== councilDescriptor.upnLaCode)).toEqual([]);
     expect(new Set(upns).size).toBe(upns.length);
     expect(failures(c, (p) => !p.upn && !p.upn_unknown)).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { createChild, dobForAge, newPeople, type Child, type People } from './ge
 import { generateWorkforce, type Workforce } from './generate-workforce.ts';
 import type { DemoOptions } from './load-demo.ts';
 import { DEMO_TABLES, type GeneratedCouncil, type Tables } from './model.ts';
-import { runReferralStream } from './referral-stream.ts';
+import { DEMO_REFERRALS_PER_YEAR, runReferralStream } from './referral-stream.ts';
 
 export function generateCouncil(options: DemoOptions): GeneratedCouncil {
   if (!(options.scale > 0 && options.scale <= 50)) throw new AppError('BAD_INPUT', `scale must be more than 0 and at most 50, not ${options.scale}`);
@@ -30,6 +30,8 @@ export function generateCouncil(options: DemoOptions): GeneratedCouncil {
     id: 'demo_council',
     value: JSON.stringify({ name: council.name, laCode: council.laCode, seed: options.seed, scale: options.scale, years: options.years, asOf: g.asOf }),
   });
+  // The child population (0–17) that puts the demo's referral rate near England's 519 per 10,000 (2024-25).
+  g.tables.council_setting.push({ id: 'child_population_0_17', value: JSON.stringify(Math.round((DEMO_REFERRALS_PER_YEAR * options.scale * 10_000) / 519.4)) });
   const tables = keepTheWindow(g);
   return { council, seed: options.seed, scale: options.scale, years: options.years, asOf: g.asOf, windowStart: g.windowStart, tables };
 }

@@ -4,6 +4,8 @@ import { AppError } from '../platform/errors.ts';
 import { generateCouncil } from './generate.ts';
 import { insertCouncil } from './insert.ts';
 import { createDemoUsers } from '../auth/demo-users.ts';
+import { seedDashboardDemo } from '../dashboards/demo-seed.ts';
+import { seedQualityAssuranceDemo } from '../quality-assurance/demo-seed.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -39,6 +41,10 @@ export async function loadDemo(db: Db, options: DemoOptions, progress: (message:
     const counts = await insertCouncil(trx, council, progress);
     // One sign-in per role, chosen from the council's workforce (README lists them).
     counts.user_account = (await createDemoUsers(trx)).length;
+    // Comparator groups and targets for the dashboards and the quarterly report.
+    counts.dashboard_settings = await seedDashboardDemo(trx);
+    // An inspection history, an improvement plan and one completed case file audit.
+    counts.quality_assurance = await seedQualityAssuranceDemo(trx, council.asOf, options.seed);
     return counts;
   });
   // Fresh statistics: without them the planner (PGlite keeps none by itself) picks slow plans for the access rules.

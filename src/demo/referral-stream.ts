@@ -30,7 +30,7 @@ const ROUTE_WEIGHTS: Readonly<Record<Route, number>> = {
   assess_care: 1.7,
 };
 
-const REFERRALS_PER_YEAR = 4140;
+export const DEMO_REFERRALS_PER_YEAR = 4140;
 /** Share of referrals for a child referred in the previous 12 months, and for one known longer ago. */
 const RECENT_SHARE = 0.245;
 const OLDER_SHARE = 0.1;
@@ -136,7 +136,7 @@ export function runReferralStream(g: Gen, wf: Workforce, people: People, already
   const known = new KnownChildren(g);
   for (const c of alreadyKnown) if (c.freeFrom) waiting.push(c);
 
-  const eventsPerYear = (REFERRALS_PER_YEAR * g.scale) / (1 + SIBLING_SHARE * (1 - RECENT_SHARE - OLDER_SHARE));
+  const eventsPerYear = (DEMO_REFERRALS_PER_YEAR * g.scale) / (1 + SIBLING_SHARE * (1 - RECENT_SHARE - OLDER_SHARE));
   const newChild = (date: IsoDate, route: Route, sibling?: Child): Child => {
     for (;;) {
       const age = route === 'uasc' ? Number(rng.weighted({ 14: 10, 15: 25, 16: 37, 17: 28 })) : fromBands(rng, CARE_ROUTES.has(route) ? CARE_ENTRY_AGE_BANDS : REFERRAL_AGE_BANDS);

@@ -40,12 +40,22 @@ describe('repeat-contacts-nfa', () => {
     expect(repeatContactsNfaFlag('C1', contacts, AS_OF)?.reason).toBe('4 contacts in 12 months, all NFA or advice only (first 2025-06-01, latest 2026-03-01)');
   });
 
-  it('does not flag when one ended in a referral, or is not yet decided', () => {
+  it('does not flag when one ended in a referral, or when the third is not yet decided', () => {
     expect(repeatContactsNfaFlag('C1', [contact('2025-06-01', 'nfa'), contact('2025-09-01', 'referral'), contact('2026-02-01', 'nfa')], AS_OF)).toBeNull();
     expect(repeatContactsNfaFlag('C1', [contact('2025-06-01', 'nfa'), contact('2025-09-01', 'nfa'), contact('2026-03-30', null)], AS_OF)).toBeNull();
     // Decided after asOf: not known then.
     const late = contact('2026-03-30', 'nfa', { decisionDate: '2026-04-01' });
     expect(repeatContactsNfaFlag('C1', [contact('2025-06-01', 'nfa'), contact('2025-09-01', 'nfa'), late], AS_OF)).toBeNull();
+  });
+
+  it('stays up while a fourth contact is being screened: an undecided contact neither counts nor clears it', () => {
+    const contacts = [contact('2025-06-01', 'nfa'), contact('2025-09-01', 'advice'), contact('2026-02-01', 'nfa'), contact('2026-03-30', null)];
+    expect(repeatContactsNfaFlag('C1', contacts, AS_OF)).toEqual({
+      childId: 'C1',
+      flag: 'repeat-contacts-nfa',
+      since: '2026-02-01',
+      reason: '3 contacts in 12 months, all NFA or advice only (first 2025-06-01, latest 2026-02-01)',
+    });
   });
 
   it('counts contacts on the first and last days of the period, not the day before it', () => {

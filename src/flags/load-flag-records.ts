@@ -20,7 +20,9 @@ export async function loadFlagRecords(db: Db, asOf: IsoDate, scope: FlagScope = 
     .selectFrom('cin_episode')
     .where('deleted_at', 'is', null)
     .where('referral_date', '<=', asOf)
-    .where((eb) => eb.or([eb('close_date', 'is', null), eb('close_date', '>=', asOf)]));
+    .where((eb) => eb.or([eb('close_date', 'is', null), eb('close_date', '>=', asOf)]))
+    // For some children only, so that the subquery is an index lookup, not every open episode in the council.
+    .$if(forChildren, (qb) => qb.where('person_id', 'in', ids));
 
   const [contacts, referrals, involvements] = await Promise.all([
     db

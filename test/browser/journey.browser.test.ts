@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { freshDatabase } from '../support/db.ts';
-import { launchChromium, watchForErrors, axeViolations } from '../support/browser.ts';
+import { launchChromium, axeViolations, listenOnLoopback, signedInPage, fillDate, fieldset, save } from '../support/browser.ts';
 import { TEST_PASSWORD } from '../support/auth.ts';
 import type { Database } from '../../src/platform/db/connect.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -43,9 +43,7 @@ beforeAll(async () => {
   await user('sol', ['social_worker'], 'SW1');
   await user('ira', ['iro'], 'IRO1');
   app = await buildApp({ database, config: loadConfig({}) }, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const a = app.server.address();
-  base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+  base = await listenOnLoopback(app);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -55,29 +53,12 @@ afterAll(async () => {
 });
 
 async function as(username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  errors.push(...[]);
-  const seen = watchForErrors(page);
+  const { page, errors: seen } = await signedInPage(browser, base, username, TEST_PASSWORD);
   page.on('close', () => errors.push(...seen.filter((e) => !/status of 40[0-9]/.test(e) && !/HTTP 40[0-9]/.test(e))));
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
   return page;
 }
 
-async function fillDate(page: Page, name: string, iso: string) {
-  await page.locator(`#${name}-day`).fill(String(Number(iso.slice(8, 10))));
-  await page.locator(`#${name}-month`).fill(String(Number(iso.slice(5, 7))));
-  await page.locator(`#${name}-year`).fill(iso.slice(0, 4));
-}
-const group = (page: Page, legend: string) => page.getByRole('group', { name: legend });
-async function save(page: Page, name = 'Save') {
-  await page.getByRole('button', { name }).click();
-  await page.waitForLoadState('load');
-}
+const group = fieldset;
 async function openClocks(page: Page): Promise<string[]> {
   return page.locator('[data-test="open-clocks"] li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-rule')}:${e.getAttribute('data-status')}`));
 }

@@ -68,7 +68,7 @@ describe('audit completeness', () => {
     expect(zip.headers['content-type']).toBe('application/zip');
     const { unzipSync, strFromU8 } = await import('fflate');
     const files = unzipSync(new Uint8Array(zip.rawPayload));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['manifest.json', 'who-has-seen.json', 'index.html', 'records/person.json', 'records/involvement.json']));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['manifest.json', 'who-has-seen.json', 'index.html', 'records.pdf', 'records/person.json', 'records/involvement.json']));
     expect(JSON.parse(strFromU8(files['records/person.json']!))[0]).toMatchObject({ id: CHILDREN.own.id, surname: CHILDREN.own.surname });
     expect(strFromU8(files['index.html']!)).toContain(CHILDREN.own.surname);
     const exported = await world.database.db.selectFrom('audit_event').select(['action', 'person_id']).where('action', '=', 'export').execute();

@@ -19,7 +19,7 @@ const EXPECTED_CAPABILITIES: Record<Role, Capability[]> = {
   performance_analyst: ['viewAggregates', 'viewPseudonymisedLists'],
   quality_auditor: ['viewAggregates', 'viewPseudonymisedLists'],
   data_protection_officer: ['viewAudit', 'subjectAccessExport'],
-  administrator: ['manageUsers'],
+  administrator: ['manageUsers', 'manageSettings'],
 };
 
 const NO_SUCH_CHILD = 'NO-SUCH-CHILD';
@@ -79,7 +79,7 @@ describe('the authorisation matrix', () => {
     expect(world.routes.length).toBeGreaterThanOrEqual(12);
     for (const r of world.routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
     // The routes this issue built are among them.
-    for (const url of ['/sign-in', '/sign-out', '/', '/account/sessions', '/children/:childId/break-glass', '/audit/children/:childId', '/audit/children/:childId/subject-access.zip', '/admin/users', '/api/v1/me']) {
+    for (const url of ['/sign-in', '/sign-out', '/', '/account/sessions', '/children/:childId/break-glass', '/audit/children/:childId', '/audit/children/:childId/subject-access.zip', '/admin/users', '/api/v1/me', '/admin/settings', '/admin/settings/:key', '/api/v1/settings/:key', '/account/password', '/admin/users/:userId/reset-password', '/admin/users/new', '/admin/users/:userId/roles']) {
       expect(world.routes.some((r) => r.url === url), url).toBe(true);
     }
   });

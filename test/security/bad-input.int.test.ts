@@ -32,6 +32,7 @@ async function snapshotData(): Promise<string> {
     roles: await db.selectFrom('user_role').selectAll().orderBy('id').execute(),
     grants: await db.selectFrom('break_glass_grant').selectAll().orderBy('id').execute(),
     named: await db.selectFrom('restricted_record_access').selectAll().orderBy('id').execute(),
+    settings: await db.selectFrom('council_setting').selectAll().orderBy('id').execute(),
   });
 }
 
@@ -44,7 +45,7 @@ afterAll(async () => world?.close());
 interface Case {
   name: string;
   who: FixtureUser | 'anonymous';
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   url: string;
   /** A form body (the CSRF token is added), or raw JSON text for the API. */
   form?: Record<string, string | string[]>;
@@ -65,6 +66,16 @@ function cases(): Case[] {
     list.push({ name: `audit lookup ${JSON.stringify(h)}`, who: 'dpo', method: 'GET', url: `/audit?childId=${encodeURIComponent(h)}` });
     list.push({ name: `who-has-seen of ${JSON.stringify(h)}`, who: 'dpo', method: 'GET', url: `/audit/children/${encodeURIComponent(h)}` });
     list.push({ name: `subject access export of ${JSON.stringify(h)}`, who: 'dpo', method: 'GET', url: `/audit/children/${encodeURIComponent(h)}/subject-access.zip` });
+    list.push({ name: `setting an interval to ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: '/admin/settings/cp_visit_interval', form: { n: h, unit: h, version: '0' } });
+    list.push({ name: `setting figures to ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: '/admin/settings/child_population_0_17', form: { figures: `2025-04-01 1\n${h}`, version: '0' } });
+    list.push({ name: `setting the LA code to ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: '/admin/settings/la_code', form: { laCode: h, version: '0' } });
+    list.push({ name: `setting with version ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: '/admin/settings/la_code', form: { laCode: '201', version: h } });
+    list.push({ name: `setting a hostile key ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: `/admin/settings/${encodeURIComponent(h)}`, form: { version: '0' } });
+    list.push({ name: `API: setting the LA code to ${JSON.stringify(h)}`, who: 'admin', method: 'PUT', url: '/api/v1/settings/la_code', json: JSON.stringify({ value: h, version: 0 }) });
+    list.push({ name: `password change with ${JSON.stringify(h)}`, who: 'socialWorker2', method: 'POST', url: '/account/password', form: { currentPassword: h, newPassword: h, confirmPassword: h } });
+    list.push({ name: `new user named ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: '/admin/users/new', form: { username: h, displayName: h, email: h, professionalId: h, roles: h, signIn: h } });
+    list.push({ name: `roles ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: `/admin/users/${target}/roles`, form: { roles: h, version: h } });
+    list.push({ name: `password reset with version ${JSON.stringify(h)}`, who: 'admin', method: 'POST', url: `/admin/users/${target}/reset-password`, form: { version: h } });
   }
   list.push(
     { name: 'sign-in with fields repeated (arrays)', who: 'anonymous', method: 'POST', url: '/sign-in', form: { username: ['a', 'b'], password: ['x', 'y'] } },
@@ -83,6 +94,12 @@ function cases(): Case[] {
     { name: 'API: malformed JSON', who: 'auditor', method: 'POST', url: `/api/v1/children/${CHILDREN.otherService.id}/break-glass`, json: '{"version": 1,' },
     { name: 'API: prototype pollution', who: 'auditor', method: 'POST', url: `/api/v1/children/${CHILDREN.otherService.id}/break-glass`, json: '{"__proto__": {"roles": ["administrator"]}, "constructor": {"prototype": {"x": 1}}}' },
     { name: 'API: deeply nested JSON', who: 'auditor', method: 'POST', url: `/api/v1/children/${CHILDREN.otherService.id}/break-glass`, json: '['.repeat(5000) + ']'.repeat(5000) },
+    { name: 'API: a setting of the wrong shape', who: 'admin', method: 'PUT', url: '/api/v1/settings/cp_visit_interval', json: '{"value": {"unit": "working_days", "n": "10; DROP TABLE person"}, "version": 0}' },
+    { name: 'API: a setting with operators for a value', who: 'admin', method: 'PUT', url: '/api/v1/settings/child_population_0_17', json: '{"value": {"$gt": 0}, "version": 0}' },
+    { name: 'API: a setting from a stale version', who: 'admin', method: 'PUT', url: '/api/v1/settings/la_code', json: '{"value": "201", "version": 5}' },
+    { name: 'API: a setting as an array body', who: 'admin', method: 'PUT', url: '/api/v1/settings/la_code', json: '["201"]' },
+    { name: 'API: password change with unknown fields', who: 'socialWorker2', method: 'POST', url: '/api/v1/account/password', json: '{"currentPassword": "x", "newPassword": "y", "roles": ["administrator"]}' },
+    { name: 'password reset from a stale version', who: 'admin', method: 'POST', url: `/admin/users/${target}/reset-password`, form: { version: '7' } },
     { name: 'API: JSON over the body limit', who: 'auditor', method: 'POST', url: `/api/v1/children/${CHILDREN.otherService.id}/break-glass`, json: JSON.stringify({ x: 'y'.repeat(1_100_000) }) },
   );
   return list;

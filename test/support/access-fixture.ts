@@ -19,6 +19,7 @@ export const CHILDREN = {
   screening: { id: 'C-FD', forename: 'Odalys', surname: 'Mirrorvale' },
   restricted: { id: 'C-RESTR', forename: 'Seraphina', surname: 'Goldwraith' },
   ended: { id: 'C-ENDED', forename: 'Lysander', surname: 'Pennycombe' },
+  audited: { id: 'C-AUDIT', forename: 'Isadora', surname: 'Quenbywick' },
 } as const;
 
 export type ChildKey = keyof typeof CHILDREN;
@@ -33,7 +34,7 @@ export const EXPECTED_VISIBLE = {
   personalAdviser: ['careLeaver'],
   frontDoor: ['screening'],
   analyst: [],
-  auditor: [],
+  auditor: ['audited'], // sampled in an open case file audit, the case assigned to them (a closed audit's child is not)
   dpo: [],
   admin: [],
 } as const satisfies Record<string, readonly ChildKey[]>;
@@ -110,6 +111,19 @@ export async function buildAccessFixture(db: Db): Promise<AccessFixture> {
   for (const key of Object.keys(roleOf) as Array<keyof typeof roleOf>) {
     users[key] = await createUser(db, { username: `${key.toLowerCase()}.test`, displayName: key, roles: [roleOf[key]], professionalId: professionalOf[key], password: TEST_PASSWORD });
   }
+  // Case file audits: an open one whose case (the audited child) is assigned to the auditor, and a closed
+  // one whose case (the child whose allocation ended) was: only the open audit's child is visible.
+  await db.insertInto('qa_question_set').values({ id: 'QS1', name: 'Practice standards' }).execute();
+  await db.insertInto('qa_question_set_revision').values({ id: 'QSR1', question_set_id: 'QS1', revision: 1, questions: JSON.stringify([{ id: 'q1', text: 'Is the child seen and heard?' }]) }).execute();
+  const sample = { question_set_revision_id: 'QSR1', sample_kind: 'random', sample_indicator_id: 'cin_open_count', sample_size: 1, sample_seed: 1, sample_as_of: LAST_YEAR, population_size: 1 };
+  await db.insertInto('case_file_audit').values([
+    { id: 'CFA-OPEN', title: 'Open audit', ...sample },
+    { id: 'CFA-CLOSED', title: 'Closed audit', ...sample, status: 'closed', closed_on: LAST_YEAR },
+  ]).execute();
+  await db.insertInto('case_file_audit_case').values([
+    { id: 'CFAC-1', audit_id: 'CFA-OPEN', person_id: CHILDREN.audited.id, auditor_user_id: users.auditor.id },
+    { id: 'CFAC-2', audit_id: 'CFA-CLOSED', person_id: CHILDREN.ended.id, auditor_user_id: users.auditor.id, overall_grade: 'good', graded_on: LAST_YEAR },
+  ]).execute();
   // socialWorker2 is allocated to the restricted child's sibling team but NOT named: the restriction must hold.
   await db.insertInto('restricted_record_access').values({ id: 'RA1', person_id: CHILDREN.restricted.id, user_id: users.socialWorker.id }).execute();
   return { users, roleOf };

@@ -1,6 +1,7 @@
 // Chromium from Debian (never a downloaded browser), driven by playwright-core.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export async function launchChromium(): Promise<Browser> {
@@ -42,4 +43,40 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });
+}
+
+/** Serves the app on a free loopback port; returns its base URL. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const a = app.server.address();
+  return `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+}
+
+/** A new browser context signed in as `username` through the sign-in page; `errors` collects what went wrong on it. */
+export async function signedInPage(browser: Browser, base: string, username: string, password: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  return { page, errors };
+}
+
+/** Fills a GOV.UK date input (`<name>-day`, `-month`, `-year`) with an ISO date. */
+export async function fillDate(page: Page, name: string, iso: string): Promise<void> {
+  await page.locator(`#${name}-day`).fill(String(Number(iso.slice(8, 10))));
+  await page.locator(`#${name}-month`).fill(String(Number(iso.slice(5, 7))));
+  await page.locator(`#${name}-year`).fill(iso.slice(0, 4));
+}
+
+/** The fieldset whose legend is `legend` (radios, dates). */
+export const fieldset = (page: Page, legend: string) => page.getByRole('group', { name: legend });
+
+/** Presses the form's button and waits for the next page. */
+export async function save(page: Page, name = 'Save'): Promise<void> {
+  await page.getByRole('button', { name }).click();
+  await page.waitForLoadState('load');
 }

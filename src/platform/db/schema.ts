@@ -153,6 +153,85 @@ export interface CareLeaver {
   worker_id: string | null;
 }
 
+export interface CareLeaverSupportRequest {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: string;
+  person_id: string;
+  request_date: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  worker_id: string | null;
+}
+
+export interface CaseFileAudit {
+  closed_on: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  due_date: string | null;
+  id: string;
+  population_size: number;
+  question_set_revision_id: string;
+  sample_as_of: string;
+  sample_indicator_id: string;
+  sample_kind: string;
+  sample_seed: Int8;
+  sample_size: number;
+  sample_team_id: string | null;
+  status: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface CaseFileAuditAction {
+  audit_case_id: string;
+  completed_on: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string;
+  due_date: string;
+  id: string;
+  owner_professional_id: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface CaseFileAuditCase {
+  answers: Json | null;
+  audit_id: string;
+  auditor_user_id: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  graded_on: string | null;
+  id: string;
+  moderated_grade: string | null;
+  moderated_on: string | null;
+  moderation_outcome: string | null;
+  moderation_reason: string | null;
+  moderator_user_id: string | null;
+  overall_grade: string | null;
+  person_id: string;
+  summary: string | null;
+  team_id: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface CaseFileAuditFinding {
+  audit_case_id: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  finding: string;
+  id: string;
+  strength: Generated<boolean>;
+  themes: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface CaseNote {
   amendment_reason: string | null;
   amends_note_id: string | null;
@@ -260,6 +339,30 @@ export interface ClaReview {
   version: Generated<number>;
 }
 
+export interface ComparatorGroup {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  name: string;
+  position: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ComparatorValue {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  group_id: string;
+  id: string;
+  indicator_id: string;
+  source: string | null;
+  updated_at: Generated<Timestamp>;
+  value: Numeric;
+  version: Generated<number>;
+  year: number;
+}
+
 export interface Contact {
   contact_date: string;
   contact_group_id: string | null;
@@ -356,6 +459,40 @@ export interface CpReview {
   version: Generated<number>;
 }
 
+export interface DfeApiChildState {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: string;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_status: string | null;
+  purged: Generated<boolean>;
+  sent_at: Timestamp | null;
+  sent_hash: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface DfeApiSubmission {
+  attempt: number;
+  batch: number;
+  child_ids: string[];
+  children: number;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  duration_ms: Generated<number>;
+  failing_indexes: Generated<number[]>;
+  id: string;
+  outcome: string;
+  purges: Generated<number>;
+  response_summary: string;
+  run_id: string;
+  sent_at: Timestamp;
+  status_code: number | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Disability {
   code: string;
   created_at: Generated<Timestamp>;
@@ -388,6 +525,21 @@ export interface Family {
   family_id: string;
   id: string;
   person_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface FosterHousehold {
+  approval_type: string;
+  approved_date: string;
+  approved_places: number;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  deregistered_date: string | null;
+  id: string;
+  name: string;
+  on_hold: Generated<boolean>;
+  postcode: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
 }
@@ -447,6 +599,83 @@ export interface Immunisation {
   version: Generated<number>;
 }
 
+export interface ImprovementAction {
+  area_id: string;
+  completed_on: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string;
+  due_date: string;
+  id: string;
+  owner: string;
+  owner_professional_id: string | null;
+  rag_override: string | null;
+  rag_override_reason: string | null;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ImprovementArea {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  inspection_id: string | null;
+  position: Generated<number>;
+  source: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ImprovementEvidence {
+  action_id: string;
+  audit_theme: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  document_ref: string | null;
+  id: string;
+  indicator_id: string | null;
+  kind: string;
+  note: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface IndicatorTarget {
+  amber_from: Numeric;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: string;
+  indicator_id: string;
+  note: string | null;
+  target: Numeric;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface Inspection {
+  care_leavers_grade: string | null;
+  children_in_care_grade: string | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  end_date: string | null;
+  help_protection_grade: string | null;
+  id: string;
+  kind: string;
+  lead_inspector: string | null;
+  leaders_grade: string | null;
+  overall_grade: string | null;
+  published_on: string | null;
+  report_url: string | null;
+  start_date: string;
+  summary: string | null;
+  themes: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Involvement {
   change_reason: string | null;
   cin_episode_id: string | null;
@@ -473,6 +702,18 @@ export interface IroContact {
   person_id: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface LeavingCareNeedsAssessment {
+  assessment_date: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: string;
+  person_id: string;
+  summary: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  worker_id: string | null;
 }
 
 export interface LegalStatus {
@@ -632,6 +873,7 @@ export interface Placement {
   deleted_at: Timestamp | null;
   distance_miles: Numeric | null;
   end_date: string | null;
+  foster_household_id: string | null;
   id: string;
   in_area: boolean | null;
   long_term_to_18: Generated<boolean>;
@@ -646,6 +888,8 @@ export interface Placement {
   updated_at: Generated<Timestamp>;
   urn: string | null;
   version: Generated<number>;
+  visit_regime: string | null;
+  visit_regime_end_date: string | null;
 }
 
 export interface PreviousPermanence {
@@ -681,6 +925,29 @@ export interface Professional {
   version: Generated<number>;
 }
 
+export interface QaQuestionSet {
+  created_at: Generated<Timestamp>;
+  current_revision: Generated<number>;
+  deleted_at: Timestamp | null;
+  description: string | null;
+  id: string;
+  name: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface QaQuestionSetRevision {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deleted_at: Timestamp | null;
+  id: string;
+  question_set_id: string;
+  questions: Json;
+  revision: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Relationship {
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
@@ -692,6 +959,30 @@ export interface Relationship {
   related_person_id: string;
   relationship: string;
   start_date: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ReportNarrative {
+  body: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: string;
+  quarter: string;
+  saved_by: string | null;
+  section: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ReportNarrativeRevision {
+  body: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  id: string;
+  narrative_id: string;
+  narrative_version: number;
+  saved_by: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
 }
@@ -816,6 +1107,7 @@ export interface UserAccount {
   email: string | null;
   id: string;
   last_sign_in_at: Timestamp | null;
+  must_change_password: Generated<boolean>;
   oidc_issuer: string | null;
   oidc_subject: string | null;
   password_changed_at: Timestamp | null;
@@ -880,27 +1172,43 @@ export interface DB {
   audit_event: AuditEvent;
   break_glass_grant: BreakGlassGrant;
   care_leaver: CareLeaver;
+  care_leaver_support_request: CareLeaverSupportRequest;
+  case_file_audit: CaseFileAudit;
+  case_file_audit_action: CaseFileAuditAction;
+  case_file_audit_case: CaseFileAuditCase;
+  case_file_audit_finding: CaseFileAuditFinding;
   case_note: CaseNote;
   cin_episode: CinEpisode;
   cin_plan: CinPlan;
   cin_plan_review: CinPlanReview;
   cla_episode: ClaEpisode;
   cla_review: ClaReview;
+  comparator_group: ComparatorGroup;
+  comparator_value: ComparatorValue;
   contact: Contact;
   conviction: Conviction;
   core_group_meeting: CoreGroupMeeting;
   council_setting: CouncilSetting;
   cp_plan: CpPlan;
   cp_review: CpReview;
+  dfe_api_child_state: DfeApiChildState;
+  dfe_api_submission: DfeApiSubmission;
   disability: Disability;
   early_help_episode: EarlyHelpEpisode;
   family: Family;
+  foster_household: FosterHousehold;
   health_check: HealthCheck;
   icpc: Icpc;
   immigration_status: ImmigrationStatus;
   immunisation: Immunisation;
+  improvement_action: ImprovementAction;
+  improvement_area: ImprovementArea;
+  improvement_evidence: ImprovementEvidence;
+  indicator_target: IndicatorTarget;
+  inspection: Inspection;
   involvement: Involvement;
   iro_contact: IroContact;
+  leaving_care_needs_assessment: LeavingCareNeedsAssessment;
   legal_status: LegalStatus;
   linked_identifier: LinkedIdentifier;
   management_oversight: ManagementOversight;
@@ -914,7 +1222,11 @@ export interface DB {
   placement: Placement;
   previous_permanence: PreviousPermanence;
   professional: Professional;
+  qa_question_set: QaQuestionSet;
+  qa_question_set_revision: QaQuestionSetRevision;
   relationship: Relationship;
+  report_narrative: ReportNarrative;
+  report_narrative_revision: ReportNarrativeRevision;
   restricted_record_access: RestrictedRecordAccess;
   s47_enquiry: S47Enquiry;
   sdq_score: SdqScore;

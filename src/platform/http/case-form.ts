@@ -127,6 +127,12 @@ async function runInTransaction<R>(request: FastifyRequest, form: CaseForm<R>, i
   });
 }
 
+/** GOV.UK: an error about a date links to its first box (the day), not to the group around the boxes. */
+function linkDateErrorsToDay<T extends { errorList: Array<{ text: string; href: string }> }>(errors: T, fields: FormField[]): T {
+  const dates = new Set(fields.filter((f) => f.type === 'date').map((f) => `#${f.name}`));
+  return { ...errors, errorList: errors.errorList.map((e) => (dates.has(e.href) ? { ...e, href: `${e.href}-day` } : e)) };
+}
+
 export function registerCaseForm<R>(app: FastifyInstance, form: CaseForm<R>): void {
   const fieldsFor = async (params: Params) => (typeof form.fields === 'function' ? form.fields(app.services.database.db, params) : form.fields);
   const render = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, error?: AppError) => {
@@ -141,7 +147,7 @@ export function registerCaseForm<R>(app: FastifyInstance, form: CaseForm<R>): vo
       values,
       action,
       backHref: params.childId ? `/children/${params.childId}` : typeof values.childId === 'string' ? `/children/${values.childId}` : '/',
-      ...(error ? formErrors(error) : {}),
+      ...(error ? linkDateErrorsToDay(formErrors(error), fields) : {}),
     });
   };
 

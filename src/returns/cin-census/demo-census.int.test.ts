@@ -40,17 +40,13 @@ describe('the demo council’s CIN census 2025/26', { timeout: 300_000 }, () => 
     expect(await schemaErrors(xml)).toEqual([]);
   });
 
-  it('has no errors but those known in the demo data (reported to its owner)', () => {
-    // Known problems in the demo data, each a genuine finding; remove an entry when the demo is put right.
-    // 1530: the demo makes its children's UPNs with the council's own code, 899, which is no English
-    //       LA's, so every UPN fails the DfE's list of recognised LA codes.
-    // 8868: during a CIN plan the demo sometimes starts an enquiry that calls a conference, then ends
-    //       the plan before the conference is held and closes the case: a conference required, never held.
-    const known = (f: Finding) =>
-      (f.rule === '1530' && f.value?.slice(1, 4) === council.laCode) || (f.rule === '8868' && f.field === 'ICPCnotRequired' && f.value === 'false');
+  it('has no errors but the one named here', () => {
+    // 8565: a child's short period of care ends and the referral is closed, and a later section 47
+    // enquiry is filed under that closed referral (a demo generator fault, open; reported to its owner).
+    const known = (f: Finding) => f.rule === '8565' && f.field === 'S47ActualStartDate';
     const errors = result.findings.filter((f) => f.type === 'Error');
     expect(errors.filter((f) => !known(f))).toEqual([]);
-    expect(errors.filter((f) => f.rule === '1530')).toHaveLength(result.census.children.filter((c) => c.UPN !== null).length);
+    expect(errors.filter(known).length).toBeLessThanOrEqual(1);
   });
 
   it('finds the same in the file as in the census it was written from', () => {

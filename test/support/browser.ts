@@ -18,7 +18,11 @@ export function watchForErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  // A request the browser cancels because the page moved on (a navigation or download started while the
+  // favicon was loading) is not a failure of ours.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('.map')) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });

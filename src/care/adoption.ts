@@ -10,7 +10,7 @@ import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, parseInput, recordId } from '../platform/validation.ts';
 import type { Actor } from '../frontdoor/contact-outcomes.ts';
-import { ADOPTION_REVERSAL_REASONS } from './care-codes.ts';
+import { ADOPTION_REVERSAL_REASONS } from '../platform/codes.ts';
 
 export const ADOPTION_ORDER_TYPE = 'Adoption order';
 

@@ -10,7 +10,7 @@ import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, optionalText, parseInput, recordId } from '../platform/validation.ts';
 import type { Actor } from '../frontdoor/contact-outcomes.ts';
 import { careLeaverEligibility, type CareLeaverCategory, type CareSpell } from './eligibility.ts';
-import { CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH } from './care-codes.ts';
+import { CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH } from '../platform/codes.ts';
 
 const blank = <T extends z.ZodType>(t: T) => t.optional().or(z.literal('').transform(() => undefined));
 const code = (list: Record<string, string>, message: string) => z.enum(Object.keys(list) as [string, ...string[]], { error: message });

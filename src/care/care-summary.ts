@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/connect.ts';
 import { ageOn } from '../platform/calendar/calendar.ts';
 import { LEGAL_STATUS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../platform/codes.ts';
 import { adoptionJourneys, adoptionStage } from './adoption.ts';
-import { CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH, VISIT_REGIMES } from './care-codes.ts';
+import { CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH, VISIT_REGIMES } from '../platform/codes.ts';
 import { careSpellsOf, needsAssessmentDue, paEntitlement } from './care-leavers.ts';
 import { careLeaverEligibility } from './eligibility.ts';
 

@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, optionalText, parseInput, recordId } from '../platform/validation.ts';
 import type { Actor } from '../frontdoor/contact-outcomes.ts';
 import { deriveEpisodes } from './episodes.ts';
-import { CONNECTED_PERSON_TYPES, FOSTER_PLACEMENT_TYPES, VISIT_REGIMES } from './care-codes.ts';
+import { CONNECTED_PERSON_TYPES, FOSTER_PLACEMENT_TYPES, VISIT_REGIMES } from '../platform/codes.ts';
 
 const code = (list: Record<string, string>, message: string) => z.enum(Object.keys(list) as [string, ...string[]], { error: message });
 const blankToUndefined = <T extends z.ZodType>(t: T) => t.optional().or(z.literal('').transform(() => undefined));

@@ -10,7 +10,7 @@ import type { Db } from '../platform/db/connect.ts';
 import { AppError } from '../platform/errors.ts';
 import { isoDate, parseInput, recordId } from '../platform/validation.ts';
 import { ADOPTION_STEPS, adoptionJourneys, adoptionStage, adoptionStepFields, adoptionTimeliness, ENGLAND_ADOPTION_TIMES, recordAdoptionStep } from './adoption.ts';
-import { ADOPTION_REVERSAL_REASONS, CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH, FOSTER_APPROVAL_TYPES } from './care-codes.ts';
+import { ADOPTION_REVERSAL_REASONS, CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH, FOSTER_APPROVAL_TYPES } from '../platform/codes.ts';
 import { circumstancesFields, needsAssessmentInput, recordCareLeaverCircumstances, recordNeedsAssessment, recordSupportRequest, supportRequestInput } from './care-leavers.ts';
 import { endVisitRegime, endVisitRegimeInput } from './period-of-care.ts';
 import { currentPlacements, flaggedPlacements, fosterHouseholdFields, fosterHouseholds, saveFosterHousehold, sufficiencySummary } from './sufficiency.ts';

@@ -11,7 +11,7 @@ import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, parseInput, recordId } from '../platform/validation.ts';
 import type { Actor } from '../frontdoor/contact-outcomes.ts';
-import { FOSTER_APPROVAL_TYPES } from './care-codes.ts';
+import { FOSTER_APPROVAL_TYPES } from '../platform/codes.ts';
 
 export interface CurrentPlacement {
   id: string;

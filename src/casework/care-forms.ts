@@ -5,7 +5,7 @@ import { CARE_CEASED_REASONS, LEGAL_STATUS, PLACEMENT_CHANGE_REASONS, PLACEMENT_
 import type { Db } from '../platform/db/connect.ts';
 import { AppError } from '../platform/errors.ts';
 import { ceaseCare, ceaseCareInput, changeLegalStatus, changeLegalStatusInput, movePlacement, movePlacementInput, startCareInput, startPeriodOfCare } from '../care/period-of-care.ts';
-import { VISIT_REGIMES } from '../care/care-codes.ts';
+import { VISIT_REGIMES } from '../platform/codes.ts';
 import {
   claReviewInput, healthCheckInput, missingInput, paContactInput, pathwayPlanInput, pepInput, permanencePlanInput,
   recordClaReview, recordHealthCheck, recordMissingEpisode, recordPaContact, recordPathwayPlan, recordPep, recordPermanencePlan,

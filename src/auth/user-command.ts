@@ -2,15 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from '../cli/command.ts';
 import { choiceOption, intOption } from '../cli/args.ts';
 import { AppError } from '../platform/errors.ts';
-import { updateWithVersion } from '../platform/db/update-with-version.ts';
-import { openDatabase } from '../platform/db/open.ts';
 import { isRole, ROLES, type Role } from '../access/roles.ts';
-import { recordAudit } from '../audit/audit.ts';
-import { createUser, normaliseUsername } from './users.ts';
-import { API_TOKEN_MAX_DAYS, createApiToken } from './sessions.ts';
 
 const RESTRICTION_REASONS = ['staff_relative', 'high_profile', 'adoption_sealed', 'other'] as const;
 const CLI_ACTOR = (route: string) => ({ userId: null, username: 'tiller-cli', roles: [], ipAddress: null, requestId: null, route });
+
+/** What these commands need beyond parsing, loaded when one runs: `tiller` loads only the command it runs. */
+async function load() {
+  const [{ openDatabase }, users, sessions, { recordAudit }, { updateWithVersion }] = await Promise.all([
+    import('../platform/db/open.ts'),
+    import('./users.ts'),
+    import('./sessions.ts'),
+    import('../audit/audit.ts'),
+    import('../platform/db/update-with-version.ts'),
+  ]);
+  return { openDatabase, ...users, ...sessions, recordAudit, updateWithVersion };
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -24,6 +31,7 @@ export const userAddCommand: Command = {
   usage: 'user add --username NAME --name "Display Name" --roles ROLE[,ROLE] [--professional ID] [--email ADDRESS] [--sso-only]',
   options: { username: { type: 'string' }, name: { type: 'string' }, roles: { type: 'string' }, professional: { type: 'string' }, email: { type: 'string' }, 'sso-only': { type: 'boolean' } },
   async run({ config, values, out }) {
+    const { openDatabase, createUser, recordAudit } = await load();
     const username = typeof values.username === 'string' ? values.username : '';
     const displayName = typeof values.name === 'string' ? values.name : '';
     if (!username || !displayName) throw new AppError('BAD_INPUT', '--username and --name are required');
@@ -56,6 +64,7 @@ export const userTokenCommand: Command = {
   usage: 'user token --username NAME [--days 30]',
   options: { username: { type: 'string' }, days: { type: 'string' } },
   async run({ config, values, out }) {
+    const { openDatabase, normaliseUsername, API_TOKEN_MAX_DAYS, createApiToken, recordAudit } = await load();
     const username = typeof values.username === 'string' ? normaliseUsername(values.username) : '';
     if (!username) throw new AppError('BAD_INPUT', '--username is required');
     const days = intOption(values.days, 'days', 30, { min: 1, max: API_TOKEN_MAX_DAYS });
@@ -78,6 +87,7 @@ export const restrictCommand: Command = {
   usage: 'record restrict --person ID --reason staff_relative|high_profile|adoption_sealed|other --users NAME[,NAME]',
   options: { person: { type: 'string' }, reason: { type: 'string' }, users: { type: 'string' } },
   async run({ config, values, out }) {
+    const { openDatabase, normaliseUsername, recordAudit, updateWithVersion } = await load();
     const personId = typeof values.person === 'string' ? values.person : '';
     const reason = choiceOption(values.reason, 'reason', RESTRICTION_REASONS, 'other');
     const usernames = String(values.users ?? '').split(',').map((u) => normaliseUsername(u)).filter(Boolean);

@@ -58,6 +58,7 @@ export async function adoptionJourneys(db: Db, childId: string) {
   return db
     .selectFrom('adoption')
     .leftJoin('period_of_care', 'period_of_care.id', 'adoption.period_of_care_id')
+    .leftJoin('adopter_household', (j) => j.onRef('adopter_household.id', '=', 'adoption.adopter_household_id').on('adopter_household.deleted_at', 'is', null))
     .select([
       'adoption.id',
       'adoption.person_id',
@@ -74,6 +75,7 @@ export async function adoptionJourneys(db: Db, childId: string) {
       'adoption.decision_reversed_date',
       'adoption.decision_reversed_reason',
       'adoption.version',
+      'adopter_household.family_identifier as adopter_family_identifier',
     ])
     .where('adoption.person_id', '=', childId)
     .where('adoption.deleted_at', 'is', null)

@@ -3,7 +3,7 @@
 // adviser and how long their support runs. One read for the page and the API.
 import type { Db } from '../platform/db/connect.ts';
 import { ageOn } from '../platform/calendar/calendar.ts';
-import { LEGAL_STATUS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../platform/codes.ts';
+import { ALL_PLACEMENT_TYPES, LEGAL_STATUS, PLACEMENT_PROVIDERS } from '../platform/codes.ts';
 import { adoptionJourneys, adoptionStage } from './adoption.ts';
 import { CARE_LEAVER_ACCOMMODATION, CARE_LEAVER_ACTIVITY, CARE_LEAVER_IN_TOUCH, VISIT_REGIMES } from '../platform/codes.ts';
 import { careSpellsOf, needsAssessmentDue, paEntitlement } from './care-leavers.ts';
@@ -41,7 +41,8 @@ export async function careSummary(db: Db, childId: string, asOf: string) {
       legalStatus: status ? { code: status.code, text: label(LEGAL_STATUS, status.code), since: status.start_date } : null,
       placement: current && {
         ...current,
-        type: label(PLACEMENT_TYPES, current.placement_type),
+        // Older records may hold a withdrawn code (H5, P2, Z1): shown with its old label.
+        type: label(ALL_PLACEMENT_TYPES, current.placement_type),
         providerText: label(PLACEMENT_PROVIDERS, current.provider),
         visitRule: current.visit_regime && (!current.visit_regime_end_date || current.visit_regime_end_date > asOf) ? VISIT_REGIMES[current.visit_regime as keyof typeof VISIT_REGIMES] : null,
       },

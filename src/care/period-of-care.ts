@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../platform/db/connect.ts';
 import { updateWithVersion } from '../platform/db/update-with-version.ts';
-import { CARE_CEASED_REASONS, LEGAL_STATUS, LONG_TERM_FOSTERING, PLACEMENT_CHANGE_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, PRIMARY_NEED } from '../platform/codes.ts';
+import { CARE_CEASED_REASONS, isCode, LEGACY_PLACEMENT_MESSAGES, LEGACY_PLACEMENT_TYPES, LEGAL_STATUS, LONG_TERM_FOSTERING, PLACEMENT_CHANGE_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, PRIMARY_NEED, UNREGISTERED_IF_NO_URN } from '../platform/codes.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, optionalText, parseInput, recordId } from '../platform/validation.ts';
@@ -12,8 +12,16 @@ import { CONNECTED_PERSON_TYPES, FOSTER_PLACEMENT_TYPES, VISIT_REGIMES } from '.
 const code = (list: Record<string, string>, message: string) => z.enum(Object.keys(list) as [string, ...string[]], { error: message });
 const blankToUndefined = <T extends z.ZodType>(t: T) => t.optional().or(z.literal('').transform(() => undefined));
 
+/**
+ * A placement type for a new placement: a 2025/26 code. A code the DfE withdrew (H5, P2, Z1) is refused
+ * with what to choose instead; older records keep theirs (codes.ts LEGACY_PLACEMENT_TYPES).
+ */
+const placementType = z.enum(Object.keys(PLACEMENT_TYPES) as [keyof typeof PLACEMENT_TYPES, ...(keyof typeof PLACEMENT_TYPES)[]], {
+  error: (issue) => (isCode(LEGACY_PLACEMENT_TYPES, issue.input) ? LEGACY_PLACEMENT_MESSAGES[issue.input] : 'Choose the type of placement'),
+});
+
 export const placementFields = {
-  placementType: code(PLACEMENT_TYPES, 'Choose the type of placement'),
+  placementType,
   provider: code(PLACEMENT_PROVIDERS, 'Choose the placement provider'),
   urn: blankToUndefined(z.string().trim().regex(/^(SC\d{6}|\d{7}|XXXXXXX)$/, 'Enter the Ofsted URN (SC and 6 digits, or 7 digits), or XXXXXXX if there is none')),
   postcode: blankToUndefined(z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, 'Enter a real postcode')),
@@ -92,8 +100,9 @@ async function insertPlacement(db: Db, periodId: string, childId: string, startD
       foster_household_id: p.fosterHouseholdId ?? null,
       visit_regime: p.visitRegime ?? null,
       long_term_to_18: LONG_TERM_FOSTERING.has(p.placementType),
-      // A placement with no registered provider where one is required is flagged for sufficiency reports.
-      unregistered: p.urn === 'XXXXXXX' && ['K2', 'H5', 'R1'].includes(p.placementType),
+      // A placement with no registered provider where one is required (including K3, supported
+      // accommodation) is flagged for sufficiency reports.
+      unregistered: p.urn === 'XXXXXXX' && UNREGISTERED_IF_NO_URN.has(p.placementType),
     })
     .execute();
   return id;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { apiRoute } from '../platform/http/api.ts';
 import { registerCaseForm, YES_NO, type FormField } from '../platform/http/case-form.ts';
 import { addYears, todayInEngland } from '../platform/calendar/calendar.ts';
-import { codeOptions, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../platform/codes.ts';
+import { ALL_PLACEMENT_TYPES, codeOptions, PLACEMENT_PROVIDERS } from '../platform/codes.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { AppError } from '../platform/errors.ts';
 import { isoDate, parseInput, recordId } from '../platform/validation.ts';
@@ -136,7 +136,7 @@ export async function careRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- placement sufficiency
   app.get('/sufficiency', { config: { access: { roles: LEADERS } } }, async (request, reply) => {
     const s = await sufficiencyPage(request, asOfFrom(request));
-    return reply.view('care/views/sufficiency.njk', { title: 'Placement sufficiency', s, types: PLACEMENT_TYPES, providers: PLACEMENT_PROVIDERS, mayEdit: request.ctx.hasRole(...MANAGERS) });
+    return reply.view('care/views/sufficiency.njk', { title: 'Placement sufficiency', s, types: ALL_PLACEMENT_TYPES, providers: PLACEMENT_PROVIDERS, mayEdit: request.ctx.hasRole(...MANAGERS) });
   });
   apiRoute(app, { method: 'GET', path: '/sufficiency', summary: 'Placement sufficiency as at a date: by type and provider, foster capacity, distance, moves, unregistered provision', tag: 'Children in care', access: { roles: LEADERS }, query: asOfQuery }, async (request) =>
     sufficiencyPage(request, asOfFrom(request)),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Db } from '../platform/db/connect.ts';
 import { addDays, addYears } from '../platform/calendar/calendar.ts';
-import { PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../platform/codes.ts';
+import { ALL_PLACEMENT_TYPES, PLACEMENT_PROVIDERS } from '../platform/codes.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, parseInput, recordId } from '../platform/validation.ts';
@@ -140,7 +140,7 @@ export async function sufficiencySummary(db: Db, asOf: string) {
     asOf,
     periodStart,
     childrenPlaced: placements.length,
-    byType: countBy(placements, (p) => p.placementType, PLACEMENT_TYPES),
+    byType: countBy(placements, (p) => p.placementType, ALL_PLACEMENT_TYPES),
     byProvider: countBy(placements, (p) => p.provider ?? '', PLACEMENT_PROVIDERS),
     fostering: {
       households: households.length,

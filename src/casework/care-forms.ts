@@ -17,7 +17,8 @@ const opts = (o: Record<string, string>) => Object.entries(o).map(([value, text]
 const dateField = (name: string, label: string): FormField => ({ name, label, type: 'date' });
 
 const placementFields: FormField[] = [
-  { name: 'placementType', label: 'Placement type', type: 'select', options: codeOptions(PLACEMENT_TYPES) },
+  // The 2025/26 codes only: H5, P2 and Z1 are refused for a new placement (src/care/period-of-care.ts).
+  { name: 'placementType', label: 'Placement type', type: 'select', options: codeOptions(PLACEMENT_TYPES), hint: 'SSDA903 codes from 2025/26: K3 replaced H5 (semi-independent living), and Z11 to Z14 replaced Z1 (other placements)' },
   { name: 'provider', label: 'Placement provider', type: 'select', options: codeOptions(PLACEMENT_PROVIDERS) },
   { name: 'providerName', label: 'Provider or carer (optional)', type: 'text' },
   { name: 'urn', label: 'Ofsted URN', type: 'text', hint: 'SC and 6 digits, or XXXXXXX if the placement has none', classes: 'govuk-input--width-10' },

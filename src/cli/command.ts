@@ -13,6 +13,10 @@ export interface CommandContext {
   out(text: string): void;
 }
 
+/**
+ * One `tiller` command. Its file imports only what checking the arguments needs; `run` imports the rest
+ * (`await import(...)`), so each command pays only for its own modules (docs/development.md, rule 10).
+ */
 export interface Command {
   /** One or two words, e.g. `serve` or `db migrate`. */
   name: string;

@@ -1,9 +1,7 @@
 import type { Command } from '../cli/command.ts';
 import { choiceOption, dateOption, today } from '../cli/args.ts';
-import { openDatabase } from '../platform/db/open.ts';
 import type { ClockInstance, ClockStatus } from './clock-instance.ts';
-import { computeClocks } from './compute-clocks.ts';
-import { jsonLines, renderTable } from './text-table.ts';
+import { jsonLineChunks, renderTable } from './text-table.ts';
 
 export const clocksCommand: Command = {
   name: 'clocks',
@@ -14,11 +12,14 @@ export const clocksCommand: Command = {
     // Arguments first: bad input exits 2 without touching the database.
     const asOf = dateOption(values['as-of'], 'as-of', today());
     const format = choiceOption(values.format, 'format', ['table', 'json'] as const, 'table');
+    // Heavy modules load here, not at the top: `tiller` loads only the command it runs.
+    const [{ openDatabase }, { computeClocks }] = await Promise.all([import('../platform/db/open.ts'), import('./compute-clocks.ts')]);
     const database = await openDatabase(config);
     try {
       progress(`Computing clocks as at ${asOf}…`);
       const clocks = await computeClocks(database.db, asOf);
-      out(format === 'json' ? jsonLines(clocks) : clocksTable(clocks, asOf));
+      if (format === 'json') for (const chunk of jsonLineChunks(clocks)) out(chunk);
+      else out(clocksTable(clocks, asOf));
     } finally {
       await database.close();
     }

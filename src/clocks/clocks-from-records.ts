@@ -1,5 +1,5 @@
 import type { IsoDate } from '../platform/calendar/calendar.ts';
-import { compareClockInstances, isReportable, type ClockInstance } from './clock-instance.ts';
+import { compareClockInstances, type ClockInstance } from './clock-instance.ts';
 import type { ClockRecords } from './clock-records.ts';
 import { runClock, type ClockSettings } from './engine.ts';
 import { reportingPeriod } from './period.ts';
@@ -16,9 +16,7 @@ export function clocksFromRecords(records: ClockRecords, asOf: IsoDate, settings
   const instances: ClockInstance[] = [];
   for (const rule of CLOCK_RULES) {
     for (const subject of subjectsOf(rule.id)) {
-      for (const instance of runClock(rule, subject, asOf, settings)) {
-        if (isReportable(instance, period)) instances.push(instance);
-      }
+      for (const instance of runClock(rule, subject, asOf, settings, period)) instances.push(instance);
     }
   }
   return instances.sort(compareClockInstances);

@@ -2,6 +2,7 @@
 import { addYears, ageOn, type IsoDate } from '../platform/calendar/calendar.ts';
 import { clockStatus, type ClockInstance } from './clock-instance.ts';
 import { addInterval } from './interval.ts';
+import { inPeriod, type ReportingPeriod } from './period.ts';
 import type { ClockRule, CouncilSettingKey, Interval, IntervalCondition } from './rules.ts';
 
 /** A clock's subject as plain dates: what starts it, what completes each instance, and when it ends. */
@@ -35,8 +36,10 @@ export type ClockSettings = Partial<Record<CouncilSettingKey, Interval>>;
  * Every instance of one rule's clock for one subject, as at `asOf`: the first from the subject's start,
  * and for repeating rules one more from each completion. Anything dated after `asOf` is not yet known,
  * so it is ignored. A completion counts up to and including the day the subject ends.
+ * Given a reporting period, only the instances INTERFACES.md lists are returned (open at `asOf`, or due
+ * or completed in the period): a council's history is walked but not kept.
  */
-export function runClock(rule: ClockRule, subject: ClockSubject, asOf: IsoDate, settings: ClockSettings = {}): ClockInstance[] {
+export function runClock(rule: ClockRule, subject: ClockSubject, asOf: IsoDate, settings: ClockSettings = {}, period?: ReportingPeriod): ClockInstance[] {
   if (subject.start > asOf) return [];
   const end = subject.end !== null && subject.end <= asOf ? subject.end : null;
   const lastCounted = end ?? asOf;
@@ -52,16 +55,14 @@ export function runClock(rule: ClockRule, subject: ClockSubject, asOf: IsoDate, 
     while (next < completions.length && (index === 0 ? completions[next]! < startDate : completions[next]! <= startDate)) next++;
     const completedDate = completions[next] ?? null;
     const dueDate = addInterval(startDate, intervalFor(rule, subject, index, startDate, settings));
-    instances.push({
-      childId: subject.childId,
-      ...(subject.workerId !== undefined ? { workerId: subject.workerId } : {}),
-      rule: rule.id,
-      subjectId: subject.subjectId,
-      startDate,
-      dueDate,
-      completedDate,
-      status: clockStatus(dueDate, completedDate, end, asOf),
-    });
+    const status = clockStatus(dueDate, completedDate, end, asOf);
+    if (period === undefined || status === 'due' || status === 'overdue' || inPeriod(dueDate, period) || inPeriod(completedDate, period)) {
+      instances.push(
+        subject.workerId === undefined
+          ? { childId: subject.childId, rule: rule.id, subjectId: subject.subjectId, startDate, dueDate, completedDate, status }
+          : { childId: subject.childId, workerId: subject.workerId, rule: rule.id, subjectId: subject.subjectId, startDate, dueDate, completedDate, status },
+      );
+    }
     // Stop at the open instance, after a one-off clock, or when the subject ended on the completion's day.
     if (completedDate === null || !rule.repeats || (end !== null && completedDate >= end)) break;
     startDate = completedDate;

@@ -3,15 +3,17 @@ import type { Interval } from './rules.ts';
 
 // A council's clocks ask for the same few (date, interval) pairs again and again (every referral made
 // on one day has the same 45-working-day due date), and working days are counted a day at a time.
-const cache = new Map<string, IsoDate>();
+// Keyed by the interval itself (the rules' and the council settings' objects), then the date.
+const cache = new WeakMap<Interval, Map<IsoDate, IsoDate>>();
 
 /** The due date `interval` after `date`: working days skip weekends and bank holidays; months clamp. */
 export function addInterval(date: IsoDate, interval: Interval): IsoDate {
-  const key = `${date}|${interval.unit}|${interval.n}`;
-  let due = cache.get(key);
+  let byDate = cache.get(interval);
+  if (byDate === undefined) cache.set(interval, (byDate = new Map()));
+  let due = byDate.get(date);
   if (due === undefined) {
     due = compute(date, interval);
-    cache.set(key, due);
+    byDate.set(date, due);
   }
   return due;
 }

@@ -1,6 +1,6 @@
 // Reads what the clocks need for a whole council in one query per table (run side by side), not per child.
 import { sql } from 'kysely';
-import { addMonths, type IsoDate } from '../platform/calendar/calendar.ts';
+import { addDays, addMonths, type IsoDate } from '../platform/calendar/calendar.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { emptyClockRecords, HEALTH_ASSESSMENT_TYPES, type ClockRecords } from './clock-records.ts';
 import { reportingPeriod } from './period.ts';
@@ -18,7 +18,8 @@ export interface ClockScope {
 export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope = {}): Promise<ClockRecords> {
   const { childIds } = scope;
   if (childIds !== undefined && childIds.length === 0) return emptyClockRecords();
-  const cutoff = addMonths(reportingPeriod(asOf).start, -13);
+  const period = reportingPeriod(asOf);
+  const cutoff = addMonths(period.start, -13);
   const forChildren = childIds !== undefined;
   const ids = childIds ?? [];
 
@@ -57,27 +58,38 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
     persons,
     contacts,
     referrals,
-    assessments,
+    assessmentDates,
     s47Enquiries,
     icpcs,
     cpPlans,
-    cpReviews,
+    cpReviewDates,
     cinPlans,
-    visits,
+    visitDates,
     periodsOfCare,
     placements,
-    claReviews,
-    healthChecks,
+    claReviewDates,
+    healthCheckDates,
     careLeavers,
-    pathwayPlans,
-    paContacts,
-    supervisions,
+    pathwayPlanDates,
+    paContactDates,
+    supervisionDates,
     professionals,
   ] = await Promise.all([
+    // Only the people whose date of birth or death a clock uses: a death ends every clock, and the date of
+    // birth sets the health-assessment interval and the end of a care leaver's entitlement at 25.
     db
       .selectFrom('person')
       .select(['id', 'dob', 'death_date as deathDate'])
       .where('deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('death_date', 'is not', null),
+          eb('id', 'in', recentPeriods.select('period_of_care.person_id')),
+          eb('id', 'in', eb.selectFrom('pathway_plan').select('pathway_plan.person_id').where('pathway_plan.deleted_at', 'is', null)),
+          eb('id', 'in', eb.selectFrom('pa_contact').select('pa_contact.person_id').where('pa_contact.deleted_at', 'is', null)),
+          eb('id', 'in', eb.selectFrom('care_leaver').select('care_leaver.person_id').where('care_leaver.deleted_at', 'is', null)),
+        ]),
+      )
       .$if(forChildren, (qb) => qb.where('id', 'in', ids))
       .execute(),
     db
@@ -85,13 +97,16 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
       .select(['id', 'person_id as personId', 'contact_date as contactDate', 'decision_date as decisionDate', sql<boolean>`outcome_json is not null`.as('fromImport')])
       .where('deleted_at', 'is', null)
       .where('contact_date', '<=', asOf)
-      .where((eb) => eb.or([eb('contact_date', '>=', cutoff), eb('decision_date', 'is', null), eb('decision_date', '>=', cutoff)]))
+      // The decision is due a working day after the contact, so a contact decided before the period and
+      // made more than a week before it has no instance to list (rules.ts: contact-decision).
+      .where((eb) => eb.or([eb('contact_date', '>=', addDays(period.start, -7)), eb('decision_date', 'is', null), eb('decision_date', '>=', period.start)]))
       .$if(forChildren, (qb) => qb.where('person_id', 'in', ids))
       .execute(),
     recentReferrals.select(['id', 'person_id as personId', 'referral_date as referralDate', 'close_date as closeDate']).execute(),
     db
       .selectFrom('assessment')
-      .select(['cin_episode_id as cinEpisodeId', 'authorised_date as authorisedDate'])
+      .select(['cin_episode_id as cinEpisodeId', datesOf('authorised_date')])
+      .groupBy('cin_episode_id')
       .where('deleted_at', 'is', null)
       .where('authorised_date', '<=', asOf)
       .where('cin_episode_id', 'in', recentReferrals.select('cin_episode.id'))
@@ -121,7 +136,8 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
       .execute(),
     db
       .selectFrom('cp_review')
-      .select(['cp_plan_id as cpPlanId', 'review_date as reviewDate'])
+      .select(['cp_plan_id as cpPlanId', datesOf('review_date')])
+      .groupBy('cp_plan_id')
       .where('deleted_at', 'is', null)
       .where('review_date', '<=', asOf)
       .where('cp_plan_id', 'in', recentCpPlans.select('cp_plan.id'))
@@ -129,7 +145,8 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
     recentCinPlans.select(['id', 'person_id as personId', 'start_date as startDate', 'end_date as endDate']).execute(),
     db
       .selectFrom('visit')
-      .select(['visit_type as visitType', 'person_id as personId', 'cin_plan_id as cinPlanId', 'cp_plan_id as cpPlanId', 'period_of_care_id as periodOfCareId', 'visit_date as visitDate'])
+      .select(['visit_type as visitType', 'person_id as personId', 'cin_plan_id as cinPlanId', 'cp_plan_id as cpPlanId', 'period_of_care_id as periodOfCareId', datesOf('visit_date')])
+      .groupBy(['visit_type', 'person_id', 'cin_plan_id', 'cp_plan_id', 'period_of_care_id'])
       .where('deleted_at', 'is', null)
       .where('visit_date', '<=', asOf)
       .where((eb) =>
@@ -164,14 +181,16 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
       .execute(),
     db
       .selectFrom('cla_review')
-      .select(['period_of_care_id as periodOfCareId', 'review_date as reviewDate', 'cancelled'])
+      .select(['period_of_care_id as periodOfCareId', 'cancelled', datesOf('review_date')])
+      .groupBy(['period_of_care_id', 'cancelled'])
       .where('deleted_at', 'is', null)
       .where('review_date', '<=', asOf)
       .where('period_of_care_id', 'in', recentPeriods.select('period_of_care.id'))
       .execute(),
     db
       .selectFrom('health_check')
-      .select(['person_id as personId', 'check_type as checkType', 'check_date as checkDate'])
+      .select(['person_id as personId', 'check_type as checkType', datesOf('check_date')])
+      .groupBy(['person_id', 'check_type'])
       .where('deleted_at', 'is', null)
       .where('check_date', '<=', asOf)
       .where('check_type', 'in', HEALTH_ASSESSMENT_TYPES)
@@ -186,14 +205,16 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
       .execute(),
     db
       .selectFrom('pathway_plan')
-      .select(['person_id as personId', 'plan_date as planDate'])
+      .select(['person_id as personId', datesOf('plan_date')])
+      .groupBy('person_id')
       .where('deleted_at', 'is', null)
       .where('plan_date', '<=', asOf)
       .$if(forChildren, (qb) => qb.where('person_id', 'in', ids))
       .execute(),
     db
       .selectFrom('pa_contact')
-      .select(['person_id as personId', 'contact_date as contactDate'])
+      .select(['person_id as personId', datesOf('contact_date')])
+      .groupBy('person_id')
       .where('deleted_at', 'is', null)
       .where('contact_date', '<=', asOf)
       .$if(forChildren, (qb) => qb.where('person_id', 'in', ids))
@@ -203,7 +224,8 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
       ? []
       : db
           .selectFrom('supervision')
-          .select(['professional_id as professionalId', 'supervision_date as supervisionDate'])
+          .select(['professional_id as professionalId', datesOf('supervision_date')])
+          .groupBy('professional_id')
           .where('deleted_at', 'is', null)
           .where('supervision_date', '<=', asOf)
           .execute(),
@@ -221,21 +243,36 @@ export async function loadClockRecords(db: Db, asOf: IsoDate, scope: ClockScope 
     persons,
     contacts,
     referrals,
-    assessments,
+    assessments: eachDate(assessmentDates, (g, authorisedDate) => ({ cinEpisodeId: g.cinEpisodeId, authorisedDate })),
     s47Enquiries,
     icpcs,
     cpPlans,
-    cpReviews,
+    cpReviews: eachDate(cpReviewDates, (g, reviewDate) => ({ cpPlanId: g.cpPlanId, reviewDate })),
     cinPlans,
-    visits,
+    visits: eachDate(visitDates, (g, visitDate) => ({ visitType: g.visitType, personId: g.personId, cinPlanId: g.cinPlanId, cpPlanId: g.cpPlanId, periodOfCareId: g.periodOfCareId, visitDate })),
     periodsOfCare,
     placements,
-    claReviews,
-    healthChecks,
+    claReviews: eachDate(claReviewDates, (g, reviewDate) => ({ periodOfCareId: g.periodOfCareId, reviewDate, cancelled: g.cancelled })),
+    healthChecks: eachDate(healthCheckDates, (g, checkDate) => ({ personId: g.personId, checkType: g.checkType, checkDate })),
     careLeavers,
-    pathwayPlans,
-    paContacts,
-    supervisions,
+    pathwayPlans: eachDate(pathwayPlanDates, (g, planDate) => ({ personId: g.personId, planDate })),
+    paContacts: eachDate(paContactDates, (g, contactDate) => ({ personId: g.personId, contactDate })),
+    supervisions: eachDate(supervisionDates, (g, supervisionDate) => ({ professionalId: g.professionalId, supervisionDate })),
     professionals,
   };
+}
+
+// The tables of completions (visits, reviews, contacts) are most of a council's rows, and the pg driver
+// spends its time per row: each is read as one row per subject with its dates joined, and split here.
+
+/** A date column's values in the group, joined with commas (read back with `eachDate`). */
+function datesOf(column: string) {
+  return sql<string>`string_agg(${sql.ref(column)}::text, ',')`.as('dates');
+}
+
+/** One record per date of each group read with `datesOf`. */
+function eachDate<G extends { dates: string }, R>(groups: readonly G[], make: (group: G, date: IsoDate) => R): R[] {
+  const records: R[] = [];
+  for (const g of groups) for (const date of g.dates.split(',')) records.push(make(g, date));
+  return records;
 }

@@ -1,7 +1,5 @@
 import type { Command } from '../cli/command.ts';
 import { dateOption, intOption, today } from '../cli/args.ts';
-import { openDatabase } from '../platform/db/open.ts';
-import { loadDemo } from './load-demo.ts';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -15,6 +13,7 @@ export const demoCommand: Command = {
       years: intOption(values.years, 'years', 3, { min: 1, max: 10 }),
       asOf: dateOption(values['as-of'], 'as-of', today()),
     };
+    const [{ openDatabase }, { loadDemo }] = await Promise.all([import('../platform/db/open.ts'), import('./load-demo.ts')]);
     const database = await openDatabase(config);
     try {
       const started = Date.now();

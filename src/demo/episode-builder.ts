@@ -61,6 +61,8 @@ export class EpisodeBuilder {
   /** The latest assessment authorisation so far, and whether one is still running at asOf. */
   private assessedUntil: IsoDate | null = null;
   private assessing = false;
+  /** The latest strategy discussion, section 47 outcome or conference so far: the episode is not closed before it. */
+  private activeUntil: IsoDate | null = null;
 
   constructor(
     readonly g: Gen,
@@ -130,11 +132,23 @@ export class EpisodeBuilder {
     else if (this.assessedUntil === null || date > this.assessedUntil) this.assessedUntil = date;
   }
 
-  /** Closes the episode on `date`, or when its last assessment is authorised if that is later. */
+  /**
+   * A strategy discussion, the end of a section 47 enquiry or a conference on `date` (which may be after
+   * asOf: an enquiry still running). Nothing of the episode may be dated after its closure (CIN rule 8565).
+   */
+  activity(date: IsoDate): void {
+    if (this.activeUntil === null || date > this.activeUntil) this.activeUntil = date;
+  }
+
+  /**
+   * Closes the episode on `date`, or when its last assessment is authorised or its last safeguarding
+   * activity is done if that is later (not closed at all if that is after asOf).
+   */
   close(at: IsoDate, reason: string, options: { nfa?: boolean; stepDown?: boolean } = {}): void {
     const { g } = this;
     if (this.assessing) return;
-    const date = this.assessedUntil !== null && this.assessedUntil > at ? this.assessedUntil : at;
+    let date = this.assessedUntil !== null && this.assessedUntil > at ? this.assessedUntil : at;
+    if (this.activeUntil !== null && this.activeUntil > date) date = this.activeUntil;
     if (date > g.asOf) return;
     this.closed = date;
     Object.assign(this.episode, {

@@ -89,8 +89,9 @@ export function careLeaverJourney(g: Gen, wf: Workforce, child: Child, leaving: 
       eligibility,
       in_touch: inCare ? 'YES' : inTouch,
       latest_contact: latestContact,
-      // A foyer is not for under-18s (903 rule 347): semi-independent accommodation until then.
-      accommodation: inCare ? null : accommodation === 'T' && date < eighteenth ? 'D' : accommodation,
+      // A foyer is not for under-18s (903 rule 347): semi-independent accommodation until then. Nor is
+      // living with former foster carers (staying put starts at 18; 903 rule 3001): with family until then.
+      accommodation: inCare ? null : date < eighteenth && accommodation === 'T' ? 'D' : date < eighteenth && accommodation === 'Z' ? 'B' : accommodation,
       accommodation_suitable: inCare ? null : rng.chance(0.04) ? null : rng.chance(suitable) ? '1' : '2',
       activity: inCare ? 'F2' : activity,
       pathway_plan_review_date: latestPlan,

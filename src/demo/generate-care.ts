@@ -181,17 +181,28 @@ function legalStatuses(g: Gen, s: CareSketch): Dated<string>[] {
   // Proceedings end with a full care order some six to ten months later (placement order alongside, for adoption).
   if (s.exit !== 'return_home' || long) {
     const careOrder = s.adoption ? (rng.chance(0.6) ? s.adoption.placementOrder : cal.addDays(s.adoption.placementOrder, -rng.int(30, 150))) : cal.addDays(t, rng.int(180, 300));
-    if (careOrder > t && careOrder < s.end && s.exit !== 'sgo' && s.exit !== 'cao') out.push({ start: careOrder, value: 'C2' });
+    const fullOrder = careOrder > t && careOrder < s.end && s.exit !== 'sgo' && s.exit !== 'cao';
+    if (fullOrder) out.push({ start: careOrder, value: 'C2' });
     if (s.adoption && s.adoption.placementOrder > t && s.adoption.placementOrder < s.end) {
-      if (careOrder !== s.adoption.placementOrder || s.exit !== 'adoption') out.push({ start: s.adoption.placementOrder, value: 'E1' });
-      else out[out.length - 1] = { start: careOrder, value: 'E1' };
+      // Made the same day as the care order, the placement order is the status from then (whether or
+      // not the adoption goes ahead: a reversed plan revives the care order below).
+      if (fullOrder && careOrder === s.adoption.placementOrder) out[out.length - 1] = { start: careOrder, value: 'E1' };
+      else out.push({ start: s.adoption.placementOrder, value: 'E1' });
       // A plan for adoption reversed: the placement order is revoked and the care order revives (903 rule 553).
       const reversed = s.adoption.reversed?.date;
       if (reversed && reversed > s.adoption.placementOrder && reversed < s.end) out.push({ start: reversed, value: 'C2' });
     }
   }
   out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  return out.filter((x, i) => i === 0 || x.start > out[i - 1]!.start);
+  // One status a day, and a new one only when it changes (a 903 episode for no change breaks rule 434).
+  const kept: Dated<string>[] = [];
+  for (const x of out) {
+    const previous = kept[kept.length - 1];
+    if (previous && x.start <= previous.start) continue;
+    if (previous && x.value === previous.value) continue;
+    kept.push(x);
+  }
+  return kept;
 }
 
 // ---------------------------------------------------------------- the period
@@ -246,7 +257,12 @@ export function runCarePeriod(b: EpisodeBuilder, start: IsoDate, entry: CareEntr
   });
 
   // Placements, each ending when the next begins (or with the period).
-  const plans = placementPlans(g, child, s).filter((p) => p.start <= last);
+  const plans = placementPlans(g, child, s)
+    .filter((p) => p.start <= last)
+    // No residential school before the age of 4 (903 rule 373): foster care instead.
+    .map((p) => (p.type === 'S1' && p.start < cal.addYears(child.dob, 4) ? { ...p, type: 'U6' } : p))
+    // Placed with parents and then home on a care order is one placement with them, not a move (903 rule 435).
+    .filter((p, i, all) => !(p.type === 'P1' && i > 0 && all[i - 1]!.type === 'P1'));
   const placements: Row<'placement'>[] = [];
   plans.forEach((p, i) => {
     const next = plans[i + 1];

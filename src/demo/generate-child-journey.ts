@@ -178,10 +178,13 @@ function firstPhase(b: EpisodeBuilder, route: Route, shared: SharedDates, histor
     case 'assess_close':
       if (authorised === null) return { kind: 'open' };
       return { kind: 'close', date: cal.addDays(authorised, rng.int(0, 3)), reason: 'RC8', stepDown: rng.chance(0.2) };
-    case 'assess_other':
-      // Services without a formal plan (short breaks, a piece of direct work), then closed.
+    case 'assess_other': {
+      // Services without a formal plan (short breaks, a piece of direct work), then closed: by the 18th
+      // birthday at the latest (the authorisation is never after it).
       if (authorised === null) return { kind: 'open' };
-      return { kind: 'close', date: cal.addDays(authorised, rng.int(30, 150)), reason: 'RC7' };
+      const date = cal.addDays(authorised, rng.int(30, 150));
+      return { kind: 'close', date: date > b.endBy18 ? b.endBy18 : date, reason: 'RC7' };
+    }
     case 'assess_cin':
       if (authorised === null) return { kind: 'open' };
       return { kind: 'cin', date: cal.addDays(authorised, rng.int(0, 10)) };
@@ -202,6 +205,7 @@ function strategyDiscussion(b: EpisodeBuilder, date: IsoDate, s47: boolean): Row
     rationale: s47 ? 'Threshold for section 47 enquiries met.' : 'Concerns do not meet the threshold for section 47; single assessment to continue.',
   };
   b.fillManager(row as Record<string, unknown>, 'chaired_by', date);
+  b.activity(date);
   g.tables.strategy_discussion.push(row);
   return row;
 }
@@ -225,6 +229,7 @@ function endS47(b: EpisodeBuilder, row: Row<'s47_enquiry'>, end: IsoDate, confer
   const { g } = b;
   // The enquiry ends when its outcome is decided; a conference, when called, comes later.
   const date = icpcDate && end > icpcDate ? icpcDate : end;
+  b.activity(date);
   if (date > g.asOf) return;
   row.end_date = date;
   row.icpc_required = conference;
@@ -248,6 +253,7 @@ function holdIcpc(b: EpisodeBuilder, s47: Row<'s47_enquiry'>, date: IsoDate, pla
     chair_id: b.wf.anyOn('iro', date)?.id ?? null,
   };
   b.fillWorker(row, date);
+  b.activity(date);
   g.tables.icpc.push(row);
   b.note(date, 'conference', 'Initial child protection conference', plan ? 'Conference decided the child should be subject to a child protection plan.' : 'Conference decided a child protection plan was not needed; child in need plan to follow.');
   return row;
@@ -282,10 +288,12 @@ function cinPlanPhase(b: EpisodeBuilder, start: IsoDate): Next {
   // A new safeguarding concern during the plan: a section 47 enquiry, sometimes a conference and a CP plan.
   let icpcAt: { date: IsoDate; s47: Row<'s47_enquiry'> } | null = null;
   let conferencePending = false;
+  let enquiry: Row<'s47_enquiry'> | null = null;
   if (rng.chance(0.055)) {
     const sd = cal.onOrAfterWorkingDay(cal.addDays(start, Math.round(duration * (0.15 + 0.6 * rng.float()))));
     if (sd < end && sd <= asOf) {
       const s47 = startS47(b, sd);
+      enquiry = s47;
       const conference = rng.chance(0.33);
       const icpcDate = conference ? cal.addWorkingDays(sd, fromBands(rng, ICPC_DELAY_BANDS)) : null;
       // A conference called is held before the plan ends (the plan runs on to it), unless the child
@@ -296,13 +304,18 @@ function cinPlanPhase(b: EpisodeBuilder, start: IsoDate): Next {
         if (icpcDate <= asOf) icpcAt = { date: icpcDate, s47 };
         else conferencePending = true;
       } else {
-        endS47(b, s47, cal.addWorkingDays(sd, rng.int(5, 20)), false);
+        // Decided by the 18th birthday at the latest: the episode closes then (CIN rule 8565).
+        const decided = cal.addWorkingDays(sd, rng.int(5, 20));
+        endS47(b, s47, decided > b.endBy18 ? b.endBy18 : decided, false);
       }
     }
   }
   // Or the child comes into care.
   let careAt: IsoDate | null = null;
   if (!icpcAt && !conferencePending && rng.chance(0.018)) careAt = cal.addDays(start, rng.int(20, Math.max(21, duration - 1)));
+  // Not before an enquiry in this plan has ended: the plan would end at care, and a short stay in care
+  // could close the referral with the enquiry still to come under it (CIN rule 8565).
+  if (careAt && enquiry && (enquiry.end_date == null || careAt <= enquiry.end_date)) careAt = null;
   if (icpcAt) {
     end = cal.addDays(icpcAt.date, -1);
     if (end < start) end = start;

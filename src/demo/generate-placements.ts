@@ -17,10 +17,24 @@ export interface PlacementPlan {
   sameCarer: boolean;
 }
 
+/** Supported accommodation is K3 from this date; a placement starting earlier keeps H5 as its history. */
+const K3_FROM = '2024-04-01';
+
+/**
+ * The type as the council would have recorded it on the start date: semi-independent living (H5) is
+ * supported accommodation (K3) for placements starting on or after 1 April 2024 (the DfE validator's
+ * 2024/25 rules use K3 beside H5; 2025/26 withdrew H5). Earlier ones stay H5, as older records do; the
+ * 903 writes them as K3. The weight tables keep their H5 key so the random stream, and so the rest of the
+ * demo, is unchanged.
+ */
+function asRecordedOn(type: string, start: IsoDate): string {
+  return type === 'H5' && start >= K3_FROM ? 'K3' : type;
+}
+
 function firstPlacementType(g: Gen, age: number, s: CareSketch): string {
   const type = pickFirstPlacementType(g, age, s);
   // Placed with parents needs a care order: a child accommodated under section 20 is fostered (903 rule 378).
-  return type === 'P1' && s.entry === 's20' ? 'U6' : type;
+  return asRecordedOn(type === 'P1' && s.entry === 's20' ? 'U6' : type, s.start);
 }
 
 function pickFirstPlacementType(g: Gen, age: number, s: CareSketch): string {
@@ -35,11 +49,11 @@ function pickFirstPlacementType(g: Gen, age: number, s: CareSketch): string {
   return rng.weighted({ H5: 40, U6: 30, U3: 9, K2: 21 });
 }
 
-function movePlacementType(g: Gen, age: number): string {
+function movePlacementType(g: Gen, age: number, start: IsoDate): string {
   const { rng } = g;
   if (age < 10) return rng.weighted({ U6: 72, U3: 18, K2: 6, S1: 1, P1: 3 });
   if (age < 16) return rng.weighted({ U6: 52, U3: 10, K2: 32, S1: 3, R1: 3 });
-  return rng.weighted({ H5: 50, U6: 22, K2: 25, U3: 3 });
+  return asRecordedOn(rng.weighted({ H5: 50, U6: 22, K2: 25, U3: 3 }), start);
 }
 
 export function placementPlans(g: Gen, child: Child, s: CareSketch): PlacementPlan[] {
@@ -73,7 +87,7 @@ export function placementPlans(g: Gen, child: Child, s: CareSketch): PlacementPl
   let t = s.start;
   if (!s.adoption?.ffa && s.entry !== 'remand' && rng.chance(0.38)) {
     t = cal.addDays(t, rng.int(7, 56));
-    if (t < lastFixed && (!matchDate || t < matchDate)) plans.push({ start: t, type: movePlacementType(g, ageAt(t)), longTerm: false, sameCarer: false });
+    if (t < lastFixed && (!matchDate || t < matchDate)) plans.push({ start: t, type: movePlacementType(g, ageAt(t), t), longTerm: false, sameCarer: false });
   }
   for (;;) {
     t = cal.addDays(t, Math.min(cal.daysBetween(t, s.end) + 1, Math.max(10, Math.round(rng.exponential(365 / movesPerYear)))));
@@ -89,7 +103,7 @@ export function placementPlans(g: Gen, child: Child, s: CareSketch): PlacementPl
     if (t <= previous.start) continue;
     // Long-term matches rarely break down.
     if (previous.longTerm && rng.chance(0.7)) continue;
-    plans.push({ start: t, type: movePlacementType(g, ageAt(t)), longTerm: false, sameCarer: false });
+    plans.push({ start: t, type: movePlacementType(g, ageAt(t), t), longTerm: false, sameCarer: false });
   }
   if (matchDate && plans.every((p) => !p.longTerm) && matchDate < lastFixed && matchDate > plans[plans.length - 1]!.start) {
     const current = plans[plans.length - 1]!;
@@ -113,6 +127,7 @@ export function placementDetails(
   let name: string;
   let inArea: boolean;
   const socialCareUrn = () => `SC${rng.int(100000, 999999)}`;
+  // The generator makes neither P2 nor Z1 (both withdrawn in 2025/26); the branch keeps their details.
   if (type === 'P1' || type === 'P2' || type === 'T4' || type === 'Z1') {
     provider = type === 'P1' ? 'PR0' : 'PR1';
     urn = 'XXXXXXX';
@@ -136,10 +151,11 @@ export function placementDetails(
     name = own ? `${council.shortName} Adoption Service` : 'Regional voluntary adoption agency';
     inArea = rng.chance(0.5);
   } else {
-    provider = rng.weighted(type === 'H5' ? { PR4: 70, PR1: 30 } : { PR4: 80, PR1: 12, PR5: 8 });
+    const supported = type === 'H5' || type === 'K3';
+    provider = rng.weighted(supported ? { PR4: 70, PR1: 30 } : { PR4: 80, PR1: 12, PR5: 8 });
     urn = socialCareUrn();
     name = rng.pick(HOME_NAMES);
-    inArea = rng.chance(type === 'H5' ? 0.55 : 0.35);
+    inArea = rng.chance(supported ? 0.55 : 0.35);
   }
   const distance = inArea ? 0.4 + rng.float() * 7.5 : Math.min(250, rng.logNormal(24, 0.6) + 8);
   return {
@@ -151,6 +167,6 @@ export function placementDetails(
     provider_name: name,
     // Foster carers and adopters by name; a children's home or lodging is its provider.
     carer_name: type.startsWith('U') || type.startsWith('A') ? (rng.chance(0.65) ? `${g.names.forename('F')} and ${g.names.forename('M')} ${g.names.surname()}` : `${g.names.forename()} ${g.names.surname()}`) : null,
-    unregistered: (type === 'K2' || type === 'H5') && rng.chance(0.01),
+    unregistered: (type === 'K2' || type === 'H5' || type === 'K3') && rng.chance(0.01),
   };
 }

@@ -248,7 +248,7 @@ describe('ids', () => {
       person_id: 'person', related_person_id: 'person', carer_id: 'person', team_id: 'team', parent_id: 'team',
       cin_episode_id: 'cin_episode', contact_id: 'contact', cin_plan_id: 'cin_plan', cp_plan_id: 'cp_plan', icpc_id: 'icpc',
       s47_enquiry_id: 's47_enquiry', strategy_discussion_id: 'strategy_discussion', period_of_care_id: 'period_of_care', placement_id: 'placement',
-      amends_note_id: 'case_note',
+      amends_note_id: 'case_note', foster_household_id: 'foster_household',
     };
     const professionalColumns = ['worker_id', 'professional_id', 'decided_by', 'recorded_by', 'proposed_by', 'manager_review_by', 'closure_authorised_by', 'authorised_by', 'chaired_by', 'chair_id', 'iro_id', 'supervisor_id', 'manager_id', 'author_id'];
     for (const c of professionalColumns) parents[c] = 'professional';
@@ -291,6 +291,11 @@ describe('no impossible histories', () => {
     expect(failures(t.cin_plan, (p) => after(p.cin_episode_id, p.end_date ?? AS_OF))).toEqual([]);
     expect(failures(t.cp_plan, (p) => after(p.cin_episode_id, p.end_date ?? AS_OF))).toEqual([]);
     expect(failures(t.period_of_care, (p) => after(p.cin_episode_id!, p.end_date ?? AS_OF))).toEqual([]);
+    // Safeguarding activity: a later concern is a new referral, never filed under a closed one (CIN rule 8565).
+    expect(failures(t.strategy_discussion, (s) => after(s.cin_episode_id, s.discussion_date))).toEqual([]);
+    expect(failures(t.s47_enquiry, (s) => after(s.cin_episode_id, s.start_date))).toEqual([]);
+    expect(failures(t.s47_enquiry, (s) => after(s.cin_episode_id, s.end_date ?? AS_OF))).toEqual([]);
+    expect(failures(t.icpc, (i) => after(i.cin_episode_id, i.conference_date))).toEqual([]);
   });
 
   it('no ICPC before its S47 started, and no CP plan before its ICPC', () => {

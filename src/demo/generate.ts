@@ -8,6 +8,7 @@ import { council } from './council.ts';
 import { CARE_ENTRY_AGE_BANDS } from './distributions.ts';
 import { generateEpisode } from './generate-child-journey.ts';
 import { sketchCare, type CareEntry } from './generate-care.ts';
+import { generateFosterHouseholds } from './generate-foster-households.ts';
 import { contactOnlyChildren } from './generate-front-door.ts';
 import { createChild, dobForAge, newPeople, type Child, type People } from './generate-people.ts';
 import { generateWorkforce, type Workforce } from './generate-workforce.ts';
@@ -33,6 +34,8 @@ export function generateCouncil(options: DemoOptions): GeneratedCouncil {
   // The child population (0–17) that puts the demo's referral rate near England's 519 per 10,000 (2024-25).
   g.tables.council_setting.push({ id: 'child_population_0_17', value: JSON.stringify(Math.round((DEMO_REFERRALS_PER_YEAR * options.scale * 10_000) / 519.4)) });
   const tables = keepTheWindow(g);
+  // Last of all: the in-house foster carers, fitted to the placements kept (it changes nothing before it).
+  generateFosterHouseholds(g, tables);
   return { council, seed: options.seed, scale: options.scale, years: options.years, asOf: g.asOf, windowStart: g.windowStart, tables };
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/db.ts';
 import type { Database } from '../platform/db/connect.ts';
+import { sufficiencySummary } from '../care/sufficiency.ts';
 import { loadDemo, type DemoSummary } from './load-demo.ts';
 import { DEMO_TABLES } from './model.ts';
 
@@ -59,6 +60,18 @@ describe('loading the demo council', () => {
     expect(row.cla).toBeLessThanOrEqual(640);
     expect(row.cin_open).toBeGreaterThanOrEqual(2250);
     expect(row.cin_open).toBeLessThanOrEqual(3000);
+  });
+
+  it('gives the sufficiency page the council’s own foster carers: every child with them in a household, some places spare', async () => {
+    const f = (await sufficiencySummary(database.db, OPTIONS.asOf)).fostering;
+    expect(f.households).toBeGreaterThan(100);
+    expect(f.householdsOnHold).toBeGreaterThan(0);
+    expect(f.childrenPlaced).toBe(f.childrenInCouncilFosterCare);
+    expect(f.childrenPlaced).toBeGreaterThan(150);
+    expect(f.vacancies).toBeGreaterThan(0);
+    expect(f.usedPct).toBeGreaterThan(55);
+    expect(f.usedPct).toBeLessThan(95);
+    expect(f.byApprovalType.map((t) => t.code).sort()).toEqual(['connected_person', 'fostering_for_adoption', 'mainstream']);
   });
 
   it('refuses to load into a database that already holds records, and changes nothing', async () => {

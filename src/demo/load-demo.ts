@@ -6,6 +6,7 @@ import { insertCouncil } from './insert.ts';
 import { createDemoUsers } from '../auth/demo-users.ts';
 import { seedDashboardDemo } from '../dashboards/demo-seed.ts';
 import { seedQualityAssuranceDemo } from '../quality-assurance/demo-seed.ts';
+import { insertDemoAdopters } from './generate-adopters.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -39,6 +40,7 @@ export async function loadDemo(db: Db, options: DemoOptions, progress: (message:
   progress(`Generated ${council.council.name}: ${total.toLocaleString('en-GB')} records from ${council.windowStart} to ${council.asOf}.`);
   const rows = await db.transaction().execute(async (trx) => {
     const counts = await insertCouncil(trx, council, progress);
+    counts.adopter_household = await insertDemoAdopters(trx, council);
     // One sign-in per role, chosen from the council's workforce (README lists them).
     counts.user_account = (await createDemoUsers(trx)).length;
     // Comparator groups and targets for the dashboards and the quarterly report.

@@ -29,6 +29,7 @@ export const DEMO_TABLES = [
   'core_group_meeting',
   'period_of_care',
   'legal_status',
+  'foster_household',
   'placement',
   'cla_episode',
   'cla_review',

@@ -1,8 +1,6 @@
 import type { Command } from '../cli/command.ts';
 import { choiceOption, dateOption, today } from '../cli/args.ts';
-import { openDatabase } from '../platform/db/open.ts';
 import { jsonLines, renderTable } from '../clocks/text-table.ts';
-import { computeFlags } from './compute-flags.ts';
 
 export const flagsCommand: Command = {
   name: 'flags',
@@ -12,6 +10,7 @@ export const flagsCommand: Command = {
   async run({ config, values, progress, out }) {
     const asOf = dateOption(values['as-of'], 'as-of', today());
     const format = choiceOption(values.format, 'format', ['table', 'json'] as const, 'table');
+    const [{ openDatabase }, { computeFlags }] = await Promise.all([import('../platform/db/open.ts'), import('./compute-flags.ts')]);
     const database = await openDatabase(config);
     try {
       progress(`Computing practice flags as at ${asOf}…`);

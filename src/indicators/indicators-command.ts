@@ -1,8 +1,7 @@
 // `tiller indicators --as-of DATE [--format json|table]` (INTERFACES.md).
 import type { Command } from '../cli/command.ts';
 import { choiceOption, dateOption } from '../cli/args.ts';
-import { openDatabase } from '../platform/db/open.ts';
-import { computeIndicators, toInterfaceJson, type IndicatorsReport } from './engine.ts';
+import type { IndicatorsReport } from './engine.ts';
 
 const FORMATS = ['table', 'json'] as const;
 
@@ -18,6 +17,7 @@ export const indicatorsCommand: Command = {
     // Arguments first, so bad input exits 2 without touching the database.
     const asOf = dateOption(values['as-of'], 'as-of');
     const format = choiceOption(values.format, 'format', FORMATS, 'table');
+    const [{ openDatabase }, { computeIndicators, toInterfaceJson }] = await Promise.all([import('../platform/db/open.ts'), import('./engine.ts')]);
     const database = await openDatabase(config);
     try {
       const report = await computeIndicators(database.db, asOf, { withMembers: false });

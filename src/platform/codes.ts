@@ -115,20 +115,61 @@ export const REASON_NEW_EPISODE = {
   B: 'Change of legal status and of placement, same carer(s)',
 } as const satisfies CodeList;
 
-/** 903 placement type (PLACE). */
+/**
+ * 903 placement type (PLACE) as the return has it from 2025/26: what the forms offer and accept. K3
+ * (supported accommodation, registered with Ofsted under the Supported Accommodation (England) Regulations
+ * 2023) replaced H5; Z1 (other placements) was split into Z11 to Z14; P2 (independent living) went.
+ * Z11 to Z14 carry neutral labels: the DfE guide's wording for them was not available to us, so check
+ * them against the DfE's SSDA903 guide for 2025/26 (docs/children-in-care.md, "Placement type codes").
+ */
 export const PLACEMENT_TYPES = {
   A3: 'Placed for adoption with parental consent with current foster carer', A4: 'Placed for adoption with parental consent not with current foster carer',
   A5: 'Placed for adoption with placement order with current foster carer', A6: 'Placed for adoption with placement order not with current foster carer',
-  H5: 'Semi-independent living accommodation not subject to children’s homes regulations', K1: 'Secure children’s home', K2: 'Children’s home',
-  P1: 'Placed with own parent(s) or other person(s) with parental responsibility', P2: 'Independent living', P3: 'Residential employment',
+  K1: 'Secure children’s home', K2: 'Children’s home',
+  K3: 'Supported accommodation (registered with Ofsted under the Supported Accommodation (England) Regulations 2023)',
+  P1: 'Placed with own parent(s) or other person(s) with parental responsibility', P3: 'Residential employment',
   R1: 'Residential care home', R2: 'NHS/health trust or other establishment providing medical or nursing care', R3: 'Family centre or mother and baby unit',
   R5: 'Young offender institution or prison', S1: 'All residential schools, except where dual-registered as a school and children’s home',
   T0: 'Temporary placement: all types', T1: 'Temporary periods in hospital', T2: 'Temporary absences of the child on holiday', T3: 'Temporary accommodation whilst normal foster carer is on holiday', T4: 'Temporary accommodation of seven days or less',
   U1: 'Foster placement with relative or friend – long-term fostering', U2: 'Foster placement with relative or friend who is also an approved adopter – FFA/CP',
   U3: 'Foster placement with relative or friend who is not long-term or FFA/CP', U4: 'Foster placement with other foster carer – long-term fostering',
   U5: 'Foster placement with other foster carer who is also an approved adopter – FFA/CP', U6: 'Foster placement with other foster carer – not long-term or FFA/CP',
+  Z11: 'Other placement (DfE code Z11)', Z12: 'Other placement (DfE code Z12)', Z13: 'Other placement (DfE code Z13)', Z14: 'Other placement (DfE code Z14)',
+} as const satisfies CodeList;
+
+/**
+ * Placement types withdrawn from the 903 in 2025/26, with their old labels: older records and SSD imports
+ * still hold them, so they display and import, but a form refuses them for a new placement (with
+ * LEGACY_PLACEMENT_MESSAGES). The 2025/26 return writes H5 as K3; P2 and Z1 go out as they are and the
+ * return's rule 146 reports them, since which current code they become needs a person to decide.
+ */
+export const LEGACY_PLACEMENT_TYPES = {
+  H5: 'Semi-independent living accommodation not subject to children’s homes regulations',
+  P2: 'Independent living',
   Z1: 'Other placements',
 } as const satisfies CodeList;
+
+/** Why a form refuses each withdrawn code, and what to choose instead. */
+export const LEGACY_PLACEMENT_MESSAGES: Readonly<Record<keyof typeof LEGACY_PLACEMENT_TYPES, string>> = {
+  H5: 'H5 (semi-independent living) is not a placement type from 2025/26: choose K3 if the child is in supported accommodation',
+  P2: 'P2 (independent living) is not a placement type from 2025/26: choose the type that describes where the child lives',
+  Z1: 'Z1 (other placements) is not a placement type from 2025/26: choose one of Z11 to Z14',
+};
+
+/** Every placement type Tiller may hold, current and withdrawn, in code order: for display and imports. */
+export const ALL_PLACEMENT_TYPES: CodeList = Object.fromEntries(
+  Object.entries({ ...PLACEMENT_TYPES, ...LEGACY_PLACEMENT_TYPES }).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })),
+);
+
+/** 903 placement types renamed in 2025/26, written with their new code in the return (H5 is now K3). */
+export const RENAMED_PLACEMENT_TYPES: Readonly<Record<string, string>> = { H5: 'K3' };
+
+/**
+ * Placement types that are unregistered provision when the Ofsted URN is XXXXXXX (none): a children's home
+ * (K2), supported accommodation (K3, which must be registered with Ofsted; H5 for older records) and a
+ * residential care home (R1).
+ */
+export const UNREGISTERED_IF_NO_URN: ReadonlySet<string> = new Set(['K2', 'K3', 'H5', 'R1']);
 
 /** Placement types that are long-term fostering: the regulation 28 three-month visit variant applies after the first year. */
 export const LONG_TERM_FOSTERING: ReadonlySet<string> = new Set(['U1', 'U4']);

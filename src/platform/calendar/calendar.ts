@@ -1,6 +1,7 @@
 // Dates are ISO 'YYYY-MM-DD' strings throughout Tiller. Arithmetic is done in UTC so no timezone
 // or daylight-saving change can move a date.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 
 export type IsoDate = string;
 
@@ -18,8 +19,16 @@ export function toEpochDay(date: IsoDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
+// Formatting a date is the slow half of date arithmetic, and a council's records use a few thousand days.
+const isoByEpochDay = new Map<number, IsoDate>();
+
 export function fromEpochDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoByEpochDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    isoByEpochDay.set(day, iso);
+  }
+  return iso;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -59,14 +68,22 @@ export function ageOn(dob: IsoDate, on: IsoDate): number {
 // ---------------------------------------------------------------- England and Wales bank holidays
 // From the maintained `date-holidays` data set (GB, England), which carries one-off holidays such as
 // jubilees and state funerals as well as substitute days.
-const englandAndWales = new Holidays('GB', 'ENG');
+// Loaded on first use (its data covers every country and takes a noticeable part of a command's start-up).
+let englandAndWales: Holidays | undefined;
+function englandAndWalesHolidays(): Holidays {
+  if (englandAndWales === undefined) {
+    const HolidaysData = createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+    englandAndWales = new HolidaysData('GB', 'ENG');
+  }
+  return englandAndWales;
+}
 const holidaysByYear = new Map<number, Set<IsoDate>>();
 
 export function bankHolidays(year: number): Set<IsoDate> {
   let set = holidaysByYear.get(year);
   if (!set) {
     set = new Set(
-      englandAndWales
+      englandAndWalesHolidays()
         .getHolidays(year)
         .filter((h) => h.type === 'public' || h.type === 'bank')
         .map((h) => h.date.slice(0, 10)),

@@ -1,6 +1,4 @@
 import type { Command } from '../../cli/command.ts';
-import { connect } from './connect.ts';
-import { migrate } from './migrate.ts';
 
 export const migrateCommand: Command = {
   name: 'db migrate',
@@ -8,6 +6,7 @@ export const migrateCommand: Command = {
   usage: 'db migrate',
   options: {},
   async run({ config, out }) {
+    const [{ connect }, { migrate }] = await Promise.all([import('./connect.ts'), import('./migrate.ts')]);
     const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
       const { applied } = await migrate(database.db);

@@ -44,9 +44,49 @@ export interface Address {
   version: Generated<number>;
 }
 
+export interface Adopter {
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  disabled: Generated<boolean>;
+  ethnicity: Generated<string>;
+  household_id: string;
+  id: string;
+  known_as: string | null;
+  sex: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface AdopterHousehold {
+  adoption_order_date: string | null;
+  agency: string;
+  application_date: string | null;
+  approval_date: string | null;
+  children_placed: number | null;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  enquiry_date: string | null;
+  family_identifier: string;
+  fostering_for_adoption: Generated<boolean>;
+  id: string;
+  left_date: string | null;
+  left_reason: string | null;
+  matched_date: string | null;
+  name: string;
+  other_agency_name: string | null;
+  placed_date: string | null;
+  stage1_end_date: string | null;
+  stage1_start_date: string | null;
+  stage2_end_date: string | null;
+  stage2_start_date: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Adoption {
   adm_decision_date: string | null;
   adopted_by_carer: boolean | null;
+  adopter_household_id: string | null;
   adopter_legal_status: string | null;
   adopter_sex: string | null;
   created_at: Generated<Timestamp>;
@@ -1167,6 +1207,8 @@ export interface Visit {
 
 export interface DB {
   address: Address;
+  adopter: Adopter;
+  adopter_household: AdopterHousehold;
   adoption: Adoption;
   assessment: Assessment;
   audit_event: AuditEvent;

@@ -18,5 +18,6 @@ import { dashboardRoutes } from '../../dashboards/routes.ts';
 import { annexARoutes } from '../../returns/annex-a/routes.ts';
 import { dfeApiRoutes } from '../../returns/dfe-api/routes.ts';
 import { qualityAssuranceRoutes } from '../../quality-assurance/routes.ts';
+import { adopterRoutes } from '../../adopters/routes.ts';
 
-export const routes: Array<(app: FastifyInstance) => Promise<void>> = [healthRoutes, authRoutes, homeRoutes, accessRoutes, auditRoutes, adminRoutes, settingsRoutes, caseworkPages, caseworkForms, careForms, careRoutes, openApiRoutes, cinCensusRoutes, ssda903Routes, annexARoutes, dfeApiRoutes, dashboardRoutes, qualityAssuranceRoutes];
+export const routes: Array<(app: FastifyInstance) => Promise<void>> = [healthRoutes, authRoutes, homeRoutes, accessRoutes, auditRoutes, adminRoutes, settingsRoutes, caseworkPages, caseworkForms, careForms, careRoutes, openApiRoutes, cinCensusRoutes, ssda903Routes, annexARoutes, dfeApiRoutes, dashboardRoutes, qualityAssuranceRoutes, adopterRoutes];

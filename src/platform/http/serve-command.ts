@@ -1,8 +1,5 @@
 import type { Command } from '../../cli/command.ts';
 import { intOption } from '../../cli/args.ts';
-import { openDatabase } from '../db/open.ts';
-import { buildApp } from './app.ts';
-import { loadDemoIfEmpty } from '../../demo/load-demo.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -11,6 +8,11 @@ export const serveCommand: Command = {
   options: { port: { type: 'string' }, 'demo-if-empty': { type: 'boolean' } },
   async run({ config, values, out }) {
     const port = intOption(values.port, 'port', config.port, { min: 1, max: 65535 });
+    const [{ openDatabase }, { buildApp }, { loadDemoIfEmpty }] = await Promise.all([
+      import('../db/open.ts'),
+      import('./app.ts'),
+      import('../../demo/load-demo.ts'),
+    ]);
     const database = await openDatabase(config);
     if (values['demo-if-empty']) {
       const loaded = await loadDemoIfEmpty(database.db, (m) => out(m));

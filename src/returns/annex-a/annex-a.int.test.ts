@@ -385,7 +385,7 @@ describe('the Annex A workbook', () => {
     ]);
   });
 
-  it('List 11: adopters are not kept, so headers only', () => {
+  it('List 11: no adopter households recorded here, so headers only (see src/adopters)', () => {
     expect(sheet('List 11').rows).toEqual([]);
   });
 

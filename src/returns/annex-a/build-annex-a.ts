@@ -6,6 +6,7 @@ import { eligibilityOf } from '../../indicators/definitions.ts';
 import * as code from './codes.ts';
 import { LISTS, periodStart, type AnnexA, type AnnexAList, type Cell } from './lists.ts';
 import type { AnnexARecords } from './load-annex-a-records.ts';
+import { list11Rows } from '../../adopters/annex-a-adopters.ts';
 
 type Person = AnnexARecords['people'][number];
 
@@ -326,7 +327,7 @@ export function buildAnnexA(records: AnnexARecords, asOf: IsoDate): AnnexA {
     list10.push({
       key: key(p.id),
       cells: [
-        p.id, null, code.gender(p.sex), code.ethnicity(p.ethnicity), p.dob, p.dob ? ageOn(p.dob, asOf) : null, disability(p), a.entered_care, a.adm_decision_date,
+        p.id, a.family_identifier ?? null, code.gender(p.sex), code.ethnicity(p.ethnicity), p.dob, p.dob ? ageOn(p.dob, asOf) : null, disability(p), a.entered_care, a.adm_decision_date,
         a.placement_order_date, a.matched_date, a.placed_date, a.adoption_order_date, a.decision_reversed_date, code.noLongerAdoptionReason(a.decision_reversed_reason),
         a.placed_ffa_date,
       ],
@@ -334,8 +335,8 @@ export function buildAnnexA(records: AnnexARecords, asOf: IsoDate): AnnexA {
   }
   add(10, sortRows(list10));
 
-  // ---------------------------------------------------------------- List 11: adopters (none kept)
-  add(11, []);
+  // ---------------------------------------------------------------- List 11: adopters (src/adopters)
+  add(11, list11Rows(records, p12, asOf, { ethnicity: code.ethnicity, yes: code.YES, no: code.NO }));
 
   return { asOf, lists };
 }

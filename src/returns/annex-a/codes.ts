@@ -115,14 +115,19 @@ export function ceasedReason(code: string | null): string | null {
   return code === null ? null : (CEASED[code] ?? code);
 }
 
+// K3 and Z11 to Z14 (903 codes from 2025/26) are not in the template lists we hold (liia-tools, SSD
+// script 2024): they take the SSD script's form for an inserted code, the letter before and a number
+// (as 5D is p1)), K3 after K2 and Z11 to Z14 after Z1. The withdrawn H5, P2 and Z1 keep their letters for
+// older records. Check against the current Ofsted template (docs/annex-a.md).
 const PLACEMENT: Record<string, string> = {
   U1: 'a) U1: Foster placement - relatives - long term', U2: 'b) U2: Foster placement - relative - FFA', U3: 'c) U3: Foster placement - relative - not FFA',
   U4: 'd) U4: Foster placement - long term', U5: 'e) U5: Foster placement - FFA', U6: 'f) U6: Foster placement - not FFA',
   A3: 'g) A3: Placed for adoption - consent - current foster', A4: 'h) A4: Placed for adoption - consent - not foster',
   A5: 'i) A5: Placed for adoption - order - foster', A6: 'j) A6: Placed for adoption - order - not foster',
   P1: 'k) P1: Placed with parents', P2: 'l) P2: Independent living', P3: 'm) P3: Residential employment', H5: 'n) H5: Residential accommodation',
-  K1: "o) K1: Secure Children's Homes", K2: "p) K2: Children's Homes", R1: 'q) R1: Residential Care Home', R2: 'r) R2: NHS/Health Trust',
+  K1: "o) K1: Secure Children's Homes", K2: "p) K2: Children's Homes", K3: 'p1) K3: Supported accommodation', R1: 'q) R1: Residential Care Home', R2: 'r) R2: NHS/Health Trust',
   R3: 's) R3: Family Centre or Mother and Baby Unit', R5: 't) R5: Young Offender Institution', S1: 'u) S1: Residential school', Z1: 'v) Z1: Other placements',
+  Z11: 'v1) Z11: Other placements', Z12: 'v2) Z12: Other placements', Z13: 'v3) Z13: Other placements', Z14: 'v4) Z14: Other placements',
   T0: 'w) T0: Temporary placement', T1: 'x) T1: Temporary placement - hospital', T2: 'y) T2: Temporary placement - holiday',
   T3: 'z) T3: Temporary placement - carer holiday', T4: 'zz) T4: Temporary placement - seven days or less',
 };

@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../../cli/command.ts';
 import { dateOption } from '../../cli/args.ts';
-import { openDatabase } from '../../platform/db/open.ts';
 import { AppError } from '../../platform/errors.ts';
-import { listCounts, makeAnnexAWorkbook } from './annex-a-return.ts';
 
 function outOption(value: unknown, asOf: string): string {
   if (value === undefined || value === '') return `annex-a-${asOf}.xlsx`;
@@ -24,6 +22,8 @@ export const returnAnnexACommand: Command = {
   async run({ config, values, progress, out }) {
     const asOf = dateOption(values['as-of'], 'as-of');
     const file = outOption(values.out, asOf);
+    // Heavy modules load here, not at the top: `tiller` loads only the command it runs.
+    const [{ openDatabase }, { listCounts, makeAnnexAWorkbook }] = await Promise.all([import('../../platform/db/open.ts'), import('./annex-a-return.ts')]);
     const database = await openDatabase(config);
     try {
       progress(`Building Annex A as at ${asOf}…`);

@@ -127,7 +127,7 @@ export const LISTS: ListDefinition[] = [
   },
   {
     number: 11, sheet: 'List 11', title: 'Adopters', months: 12,
-    scope: 'Prospective adopters in contact with the adoption agency in the twelve months. Tiller keeps no adopter records, so this list has its headers only.',
+    scope: 'Prospective adopters of the council’s own adoption agency in contact with it in the twelve months (an enquiry by the as-of date, not left the process nor adopted before the twelve months began), one row per adopter.',
     columns: [
       text('Individual adopter identifier', 16), text('Family identifier', 14), text('Gender', 22), text('Ethnicity', 12), text('Disability', 10),
       text('Is the (prospective) adopter fostering for adoption?', 12), date('Date enquiry received'), date('Date Stage 1 started'), date('Date Stage 1 ended'),

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.ts';
 import { addMonths, type IsoDate } from '../../platform/calendar/calendar.ts';
 import { periodStart } from './lists.ts';
+import type { AdopterRecords } from '../../adopters/annex-a-adopters.ts';
 
 export interface AnnexARecords {
   people: Array<{ id: string; sex: string | null; ethnicity: string | null; dob: IsoDate | null; disabled: boolean }>;
@@ -51,7 +52,12 @@ export interface AnnexARecords {
   adoptions: Array<{
     id: string; person_id: string; entered_care: IsoDate | null; adm_decision_date: IsoDate; placement_order_date: IsoDate | null; matched_date: IsoDate | null;
     placed_date: IsoDate | null; adoption_order_date: IsoDate | null; decision_reversed_date: IsoDate | null; decision_reversed_reason: string | null; placed_ffa_date: IsoDate | null;
+    /** The adopter household the child was matched with (List 11's family identifier). */
+    family_identifier: string | null;
   }>;
+  adopterHouseholds: AdopterRecords['adopterHouseholds'];
+  adopters: AdopterRecords['adopters'];
+  adopterLinks: AdopterRecords['adopterLinks'];
   /** The council's name, for the LA of a placement in its own area. */
   councilName: string | null;
 }
@@ -189,9 +195,21 @@ export async function loadAnnexARecords(db: Db, asOf: IsoDate): Promise<AnnexARe
           case when a.order_date <= ${asOf} and (a.order_type is null or a.order_type ilike '%adopt%') then a.order_date end as adoption_order_date,
           case when a.decision_reversed_date <= ${asOf} then a.decision_reversed_date end as decision_reversed_date,
           case when a.decision_reversed_date <= ${asOf} then a.decision_reversed_reason end as decision_reversed_reason,
-          case when coalesce(a.placed_ffa_date, a.placed_foster_carer_date) <= ${asOf} then coalesce(a.placed_ffa_date, a.placed_foster_carer_date) end as placed_ffa_date
+          case when coalesce(a.placed_ffa_date, a.placed_foster_carer_date) <= ${asOf} then coalesce(a.placed_ffa_date, a.placed_foster_carer_date) end as placed_ffa_date,
+          (select h.family_identifier from adopter_household h where h.id = a.adopter_household_id and h.deleted_at is null) as family_identifier
         from adoption a join live on live.id = a.person_id
         where a.deleted_at is null and a.adm_decision_date <= ${asOf}) x),
+      'adopterHouseholds', (select coalesce(json_agg(x), '[]') from (
+        select h.id, h.family_identifier, h.agency, h.fostering_for_adoption, h.enquiry_date, h.stage1_start_date, h.stage1_end_date, h.stage2_start_date, h.stage2_end_date,
+          h.application_date, h.approval_date, h.matched_date, h.placed_date, h.children_placed, h.adoption_order_date, h.left_date, h.left_reason
+        from adopter_household h
+        where h.deleted_at is null and h.agency = 'in_house' and h.enquiry_date <= ${asOf} and (h.left_date is null or h.left_date >= ${p12})) x),
+      'adopters', (select coalesce(json_agg(x), '[]') from (
+        select a.id, a.household_id, a.sex, a.ethnicity, a.disabled from adopter a join adopter_household h on h.id = a.household_id
+        where a.deleted_at is null and h.deleted_at is null and h.agency = 'in_house' and h.enquiry_date <= ${asOf} and (h.left_date is null or h.left_date >= ${p12})) x),
+      'adopterLinks', (select coalesce(json_agg(x), '[]') from (
+        select a.adopter_household_id as household_id, a.matched_date, a.placed_date, a.order_date, a.order_type from adoption a join live on live.id = a.person_id
+        where a.deleted_at is null and a.adopter_household_id is not null) x),
       'councilName', (select coalesce(
         (select value #>> '{}' from council_setting where id = 'council_name' and deleted_at is null and jsonb_typeof(value) = 'string'),
         (select value ->> 'name' from council_setting where id = 'demo_council' and deleted_at is null and jsonb_typeof(value) = 'object')))

@@ -6,14 +6,10 @@ import path from 'node:path';
 import type { Command } from '../../cli/command.ts';
 import { choiceOption } from '../../cli/args.ts';
 import { renderTable } from '../../clocks/text-table.ts';
-import { openDatabase } from '../../platform/db/open.ts';
 import { AppError } from '../../platform/errors.ts';
-import { censusFromXml, censusToXml } from './census-xml.ts';
-import { checkYear, makeCinCensusReturn } from './cin-census-return.ts';
 import type { Finding } from './model.ts';
-import { periodOf, summarise, validateCensus } from './validate-census.ts';
 
-function yearOption(value: unknown): number {
+function yearOption(value: unknown, checkYear: (year: number) => void): number {
   if (typeof value !== 'string' || value === '') throw new AppError('BAD_INPUT', '--year is required: the year the collection ends, e.g. --year 2026 for 2025/26');
   if (!/^\d{4}$/.test(value)) throw new AppError('BAD_INPUT', `--year must be a year such as 2026, not "${value}"`);
   const year = Number(value);
@@ -49,7 +45,13 @@ export const returnCinCensusCommand: Command = {
   options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
   async run({ config, values, progress, out }) {
     // Arguments first: bad input exits 2 without touching the database.
-    const year = yearOption(values.year);
+    // The return's modules load here, not at the top: `tiller` loads only the command it runs.
+    const [{ openDatabase }, { checkYear, makeCinCensusReturn }, { censusToXml }] = await Promise.all([
+      import('../../platform/db/open.ts'),
+      import('./cin-census-return.ts'),
+      import('./census-xml.ts'),
+    ]);
+    const year = yearOption(values.year, checkYear);
     const file = outOption(values.out);
     const database = await openDatabase(config);
     try {
@@ -92,6 +94,7 @@ export const validateCinCensusCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, out }) {
     const format = choiceOption(values.format, 'format', ['table', 'json'] as const, 'table');
+    const [{ censusFromXml }, { periodOf, summarise, validateCensus }] = await Promise.all([import('./census-xml.ts'), import('./validate-census.ts')]);
     const file = positionals[0]!;
     let xml: string;
     try {

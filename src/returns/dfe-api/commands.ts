@@ -6,9 +6,7 @@ import path from 'node:path';
 import type { Command } from '../../cli/command.ts';
 import { dateOption } from '../../cli/args.ts';
 import { todayInEngland } from '../../platform/calendar/calendar.ts';
-import { openDatabase } from '../../platform/db/open.ts';
 import { AppError } from '../../platform/errors.ts';
-import { makePayload, planRun, runDfeApiSubmission } from './dfe-api-return.ts';
 
 function outOption(value: unknown): string | null {
   if (value === undefined || value === '') return null;
@@ -27,6 +25,8 @@ export const returnDfeApiCommand: Command = {
   async run({ config, values, progress, out }) {
     const asOf = dateOption(values['as-of'], 'as-of');
     const file = outOption(values.out);
+    // Heavy modules load here, not at the top: `tiller` loads only the command it runs.
+    const [{ openDatabase }, { makePayload, planRun }] = await Promise.all([import('../../platform/db/open.ts'), import('./dfe-api-return.ts')]);
     const database = await openDatabase(config);
     try {
       progress(`Building the DfE API payload as at ${asOf}…`);
@@ -51,6 +51,7 @@ export const sendDfeApiCommand: Command = {
   options: { 'as-of': { type: 'string' } },
   async run({ config, values, progress, out }) {
     const asOf = dateOption(values['as-of'], 'as-of', todayInEngland());
+    const [{ openDatabase }, { runDfeApiSubmission }] = await Promise.all([import('../../platform/db/open.ts'), import('./dfe-api-return.ts')]);
     const database = await openDatabase(config);
     try {
       progress(`Sending to the DfE CSC API as at ${asOf}…`);

@@ -4,6 +4,7 @@
 // as the reference builder's FOR JSON does.
 import { addMonths, addYears, type IsoDate } from '../../platform/calendar/calendar.ts';
 import { deriveEpisodes } from '../../care/episodes.ts';
+import { RENAMED_PLACEMENT_TYPES } from '../../platform/codes.ts';
 
 export interface ChildDetails {
   unique_pupil_number?: string;
@@ -245,7 +246,8 @@ export function buildPayload(records: ApiRecords, asOf: IsoDate): ChildRecord[] 
             start_date: pl.start_date,
             start_reason: first?.startReason,
             postcode: pl.postcode ?? undefined,
-            placement_type: pl.placement_type,
+            // The 903 PLACE code, H5 written as K3 as in the 903 (docs/dfe-api.md); Z11 to Z14 are 3 characters.
+            placement_type: RENAMED_PLACEMENT_TYPES[pl.placement_type] ?? pl.placement_type,
             end_date: ended ?? undefined,
             end_reason: ended ? (last?.endReason ?? undefined) : undefined,
             change_reason: ended ? (pl.change_reason ?? undefined) : undefined,

@@ -223,7 +223,7 @@ describe('refusing a bad extract', () => {
       },
       [
         'ssd_person.csv line 2: pers_ethnicity "WBRX" is not one of the codes Tiller reads here (WBRI, WIRI, WIRT, WOTH, WROM, MWBC, MWBA, MWAS, MOTH, AIND, APKN, ABAN, …)',
-        'ssd_cla_placement.csv line 2: clap_cla_placement_type "Q9" is not one of the codes Tiller reads here (A3, A4, A5, A6, H5, K1, K2, P1, P2, P3, R1, R2, …)',
+        'ssd_cla_placement.csv line 2: clap_cla_placement_type "Q9" is not one of the codes Tiller reads here (A3, A4, A5, A6, H5, K1, K2, K3, P1, P2, P3, R1, …)',
       ],
     ],
     [

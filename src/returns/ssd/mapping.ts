@@ -559,7 +559,8 @@ export const SSD_TABLES: readonly SsdTable[] = [
       ref('clap_cla_id', 'period_of_care_id', 'period_of_care', { required: true }),
       person('clap_person_id'),
       date('clap_cla_placement_start_date', 'start_date', { required: true }),
-      code('clap_cla_placement_type', 'placement_type', codes.PLACEMENT_TYPES, { required: true }),
+      // Current and withdrawn (H5, P2, Z1) codes: an extract holds history from before 2025/26.
+      code('clap_cla_placement_type', 'placement_type', codes.ALL_PLACEMENT_TYPES, { required: true }),
       text('clap_cla_placement_urn', 'urn', { max: 8 }),
       { name: 'clap_cla_placement_distance', to: 'distance_miles', type: { kind: 'number', min: 0, max: 99999.9, decimals: 1 } },
       code('clap_cla_placement_provider', 'provider', codes.PLACEMENT_PROVIDERS),

@@ -1,9 +1,7 @@
 // `tiller import ssd DIR` and `tiller export ssd DIR` (INTERFACES.md).
 import path from 'node:path';
 import type { Command } from '../../cli/command.ts';
-import { openDatabase } from '../../platform/db/open.ts';
-import { exportSsd } from './export-ssd.ts';
-import { describeProblem, extractFiles, importSsd, SsdImportRejected, type SsdImportResult } from './import-ssd.ts';
+import type { SsdImportResult } from './import-ssd.ts';
 
 export const importSsdCommand: Command = {
   name: 'import ssd',
@@ -12,6 +10,8 @@ export const importSsdCommand: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
   async run({ config, positionals, progress, out }) {
+    // Heavy modules load here, not at the top: `tiller` loads only the command it runs.
+    const [{ openDatabase }, { describeProblem, extractFiles, importSsd, SsdImportRejected }] = await Promise.all([import('../../platform/db/open.ts'), import('./import-ssd.ts')]);
     const dir = path.resolve(positionals[0]!);
     extractFiles(dir); // bad input exits 2 before the database is opened
     const database = await openDatabase(config);
@@ -34,6 +34,7 @@ export const exportSsdCommand: Command = {
   options: {},
   positionals: { min: 1, max: 1 },
   async run({ config, positionals, progress, out }) {
+    const [{ openDatabase }, { exportSsd }] = await Promise.all([import('../../platform/db/open.ts'), import('./export-ssd.ts')]);
     const dir = path.resolve(positionals[0]!);
     const database = await openDatabase(config);
     try {

@@ -15,9 +15,8 @@ import { addMonths, addYears, type IsoDate } from '../../platform/calendar/calen
 import { ageOn, collectionPeriod, continuouslyLookedAfter, type CollectionPeriod } from './cohort.ts';
 import type { Ssda903Records } from './load-903-records.ts';
 import { emptyTables, row, type Row, type Ssda903 } from './model.ts';
+import { RENAMED_PLACEMENT_TYPES } from '../../platform/codes.ts';
 
-/** Placement types renamed from 2025/26: semi-independent accommodation (H5) is now supported accommodation (K3). */
-const RENAMED_PLACEMENTS: Readonly<Record<string, string>> = { H5: 'K3' };
 const ADOPTED = new Set(['E11', 'E12']);
 /** Ways of leaving care after which the DfE wants no care-leaver information. */
 const NO_OC3 = new Set(['E11', 'E12', 'E2', 'E3']);
@@ -75,7 +74,11 @@ export function build903(records: Ssda903Records, year: number): Ssda903 {
       const ended = e.end_date !== null && e.end_date <= p.end;
       return row('episodes', {
         CHILD: id, DECOM: e.start_date, RNE: e.start_reason, LS: e.legal_status, CIN: e.primary_need_code,
-        PLACE: e.placement_type === null ? null : (RENAMED_PLACEMENTS[e.placement_type] ?? e.placement_type),
+        // Renamed from 2025/26: semi-independent accommodation (H5) is now supported accommodation (K3). P2 and Z1
+        // are written as they are: Z1 was split into Z11 to Z14 and P2 has no successor, so which code the
+        // placement now has needs a person, and rule 146 reports the row for the performance officer to
+        // recode the placement (docs/ssda903.md).
+        PLACE: e.placement_type === null ? null : (RENAMED_PLACEMENT_TYPES[e.placement_type] ?? e.placement_type),
         PLACE_PROVIDER: e.provider, DEC: ended ? e.end_date : null, REC: ended ? e.end_reason : null,
         REASON_PLACE_CHANGE: ended ? e.reason_place_change : null, HOME_POST: e.home_postcode, PL_POST: e.placement_postcode, URN: e.urn,
       });

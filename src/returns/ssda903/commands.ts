@@ -4,15 +4,10 @@ import fs from 'node:fs';
 import type { Command } from '../../cli/command.ts';
 import { choiceOption } from '../../cli/args.ts';
 import { renderTable } from '../../clocks/text-table.ts';
-import { openDatabase } from '../../platform/db/open.ts';
 import { AppError } from '../../platform/errors.ts';
-import { read903Dir, write903 } from './csv.ts';
 import type { Finding, Ssda903 } from './model.ts';
-import { NOT_RUN, SSDA903_RULES } from './rules/index.ts';
-import { checkYear, makeSsda903Return } from './ssda903-return.ts';
-import { validate903 } from './validate-903.ts';
 
-function yearOption(value: unknown, required: boolean): number | null {
+function yearOption(value: unknown, required: boolean, checkYear: (year: number) => void): number | null {
   if (value === undefined || value === '') {
     if (required) throw new AppError('BAD_INPUT', '--year is required: the year the collection ends, e.g. --year 2026 for 2025/26');
     return null;
@@ -39,7 +34,13 @@ export const returnSsda903Command: Command = {
   usage: 'return ssda903 --year 2026 --out DIR [--force]',
   options: { year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
   async run({ config, values, progress, out }) {
-    const year = yearOption(values.year, true)!;
+    // The return's modules load here, not at the top: `tiller` loads only the command it runs.
+    const [{ openDatabase }, { checkYear, makeSsda903Return }, { write903 }] = await Promise.all([
+      import('../../platform/db/open.ts'),
+      import('./ssda903-return.ts'),
+      import('./csv.ts'),
+    ]);
+    const year = yearOption(values.year, true, checkYear)!;
     const dir = values.out;
     if (typeof dir !== 'string' || dir === '') throw new AppError('BAD_INPUT', '--out DIR is required');
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new AppError('BAD_INPUT', `--out must name a folder, and ${dir} is a file`);
@@ -76,7 +77,13 @@ export const validateSsda903Command: Command = {
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, out }) {
     const format = choiceOption(values.format, 'format', ['table', 'json'] as const, 'table');
-    const given = yearOption(values.year, false);
+    const [{ checkYear }, { read903Dir }, { NOT_RUN, SSDA903_RULES }, { validate903 }] = await Promise.all([
+      import('./ssda903-return.ts'),
+      import('./csv.ts'),
+      import('./rules/index.ts'),
+      import('./validate-903.ts'),
+    ]);
+    const given = yearOption(values.year, false, checkYear);
     const dir = positionals[0]!;
     const tables = read903Dir(dir);
     const year = given ?? inferYear({ tables });

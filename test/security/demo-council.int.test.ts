@@ -24,7 +24,9 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   database = await freshDatabase();
-  await loadDemo(database.db, { seed: 7, scale: 1, years: 1, asOf: new Date().toISOString().slice(0, 10) });
+  // A third of the demo council: thousands of children and a full workforce, and every route called as every
+  // demo user stays within a minute.
+  await loadDemo(database.db, { seed: 7, scale: 0.3, years: 1, asOf: new Date().toISOString().slice(0, 10) });
   // loadDemo creates the demo sign-ins (createDemoUsers); read back what it made.
   demoUsers = (
     await database.db.selectFrom('user_account as u').innerJoin('user_role as r', 'r.user_id', 'u.id').select(['u.username', 'r.role', 'u.display_name', 'u.professional_id']).where('u.username', 'like', '%.demo').execute()

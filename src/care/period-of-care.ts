@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db/connect.ts';
 import { updateWithVersion } from '../platform/db/update-with-version.ts';
 import { CARE_CEASED_REASONS, isCode, LEGACY_PLACEMENT_MESSAGES, LEGACY_PLACEMENT_TYPES, LEGAL_STATUS, LONG_TERM_FOSTERING, PLACEMENT_CHANGE_REASONS, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, PRIMARY_NEED, UNREGISTERED_IF_NO_URN } from '../platform/codes.ts';
+import { ageOn } from '../platform/calendar/calendar.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, optionalText, parseInput, recordId } from '../platform/validation.ts';
@@ -35,8 +36,17 @@ export const placementFields = {
 
 type PlacementInput = z.infer<z.ZodObject<typeof placementFields>>;
 
-/** Checks a placement's household and visit variant against its type, before anything is written. */
-async function checkPlacement(db: Db, p: PlacementInput, startDate: string): Promise<void> {
+/** Supported accommodation is for young people of 16 and 17 (Supported Accommodation (England) Regulations 2023; 903 rule 371). */
+const SUPPORTED_ACCOMMODATION_MIN_AGE = 16;
+
+/** Checks a placement's household, visit variant and the child's age against its type, before anything is written. */
+async function checkPlacement(db: Db, p: PlacementInput, startDate: string, childId: string): Promise<void> {
+  if (p.placementType === 'K3') {
+    const child = await db.selectFrom('person').select('dob').where('id', '=', childId).executeTakeFirst();
+    if (child?.dob && ageOn(child.dob, startDate) < SUPPORTED_ACCOMMODATION_MIN_AGE) {
+      fieldError('placementType', `Supported accommodation (K3) is only for young people aged 16 or 17: the child is ${ageOn(child.dob, startDate)} on ${startDate}`);
+    }
+  }
   if (p.carerId && !(await db.selectFrom('person').select('id').where('id', '=', p.carerId).where('deleted_at', 'is', null).executeTakeFirst())) fieldError('carerId', 'There is no such carer');
   if (p.fosterHouseholdId) {
     if (!FOSTER_PLACEMENT_TYPES.has(p.placementType)) fieldError('fosterHouseholdId', 'Only a foster placement (U1 to U6) can be with one of our foster households');
@@ -67,7 +77,7 @@ export async function startPeriodOfCare(db: Db, _actor: Actor, raw: unknown, tod
   if (child.dob && input.startDate < child.dob) fieldError('startDate', 'A child cannot become looked after before they were born');
   const open = await db.selectFrom('period_of_care').select(['id', 'start_date', 'end_date']).where('person_id', '=', input.childId).where('deleted_at', 'is', null).where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', input.startDate)])).executeTakeFirst();
   if (open) fieldError('startDate', open.end_date ? `The child was looked after until ${open.end_date}` : `The child has been looked after since ${open.start_date}`);
-  await checkPlacement(db, input, input.startDate);
+  await checkPlacement(db, input, input.startDate, input.childId);
   const episode = await db.selectFrom('cin_episode').select('id').where('person_id', '=', input.childId).where('close_date', 'is', null).where('deleted_at', 'is', null).executeTakeFirst();
   const id = newId();
   await db
@@ -135,7 +145,7 @@ export async function movePlacement(db: Db, _actor: Actor, raw: unknown, today: 
   const current = await db.selectFrom('placement').selectAll().where('period_of_care_id', '=', period.id).where('deleted_at', 'is', null).orderBy('start_date', 'desc').executeTakeFirst();
   if (current && input.moveDate <= current.start_date) fieldError('moveDate', `The move must be after the current placement started (${current.start_date}); placements cannot overlap`);
   if (current && current.end_date && current.end_date > input.moveDate) fieldError('moveDate', `The current placement runs to ${current.end_date}; placements cannot overlap`);
-  await checkPlacement(db, input, input.moveDate);
+  await checkPlacement(db, input, input.moveDate, period.person_id);
   if (current) await db.updateTable('placement').set({ end_date: input.moveDate, change_reason: input.changeReason }).where('id', '=', current.id).execute();
   const id = await insertPlacement(db, period.id, period.person_id, input.moveDate, input);
   await rebuildEpisodes(db, period.id);

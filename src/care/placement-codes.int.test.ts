@@ -38,9 +38,11 @@ beforeAll(async () => {
       { id: 'C1', forename: 'Kit', surname: 'Example', dob: '2009-03-01', sex: 'M', ethnicity: 'WBRI' },
       { id: 'C2', forename: 'Hal', surname: 'Example', dob: '2007-06-01', sex: 'M', ethnicity: 'WBRI' },
       { id: 'C3', forename: 'Zed', surname: 'Example', dob: '2008-01-01', sex: 'F', ethnicity: 'WBRI' },
+      // C4 turns 15 on 3 June 2025: 14 on the day the form says the child became looked after (2 June 2025).
+      { id: 'C4', forename: 'Ash', surname: 'Example', dob: '2010-06-03', sex: 'F', ethnicity: 'WBRI' },
     ])
     .execute();
-  for (const id of ['C1', 'C2']) {
+  for (const id of ['C1', 'C2', 'C4']) {
     await createReferral(db, { professionalId: 'SW1' }, { childId: id, referralDate: '2024-12-02', sourceCode: '3B' }, TODAY);
     await allocateWorker(db, { professionalId: 'TM1' }, { childId: id, professionalId: 'SW1', role: 'CW', startDate: '2024-12-02', changeReason: 'MANAGE' }, TODAY);
   }
@@ -93,6 +95,13 @@ describe('placement types on the forms (2025/26 codes)', () => {
     expect(res.statusCode).toBe(400);
     expect(errorSummary(res.body)).toEqual([{ text: 'H5 (semi-independent living) is not a placement type from 2025/26: choose K3 if the child is in supported accommodation', href: '#placementType' }]);
     expect(await periods('C1')).toBe(0);
+  });
+
+  it('refuses K3 for a child under 16 (supported accommodation is for 16 and 17), and saves nothing', async () => {
+    const res = await postForm(worker, '/children/C4/care/new', becomesLookedAfter('K3'));
+    expect(res.statusCode).toBe(400);
+    expect(errorSummary(res.body)).toEqual([{ text: 'Supported accommodation (K3) is only for young people aged 16 or 17: the child is 14 on 2025-06-02', href: '#placementType' }]);
+    expect(await periods('C4')).toBe(0);
   });
 
   it('refuses Z1 on the API with a 400 naming the field', async () => {

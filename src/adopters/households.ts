@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db/connect.ts';
 import { daysBetween } from '../platform/calendar/calendar.ts';
 import { ETHNICITY } from '../platform/codes.ts';
+import { updateWithVersion } from '../platform/db/update-with-version.ts';
 import { AppError } from '../platform/errors.ts';
 import { newId } from '../platform/ids.ts';
 import { fieldError, isoDate, parseInput, recordId } from '../platform/validation.ts';
@@ -333,18 +334,6 @@ async function checkVersion(db: Db, householdId: string, version: number | undef
   return h;
 }
 
-/** Optimistic update: the row changes only if it is still at the version read; otherwise CONFLICT. */
-async function updateAtVersion(db: Db, table: 'adopter_household' | 'adopter', id: string, version: number, values: Record<string, unknown>): Promise<void> {
-  const r = await db
-    .updateTable(table)
-    .set({ ...values, version: version + 1 } as never)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Someone changed this record since you opened it: go back, reload it and try again');
-}
-
 /** Adds a household, or (with householdId and version) changes its details. Returns its id. */
 export async function saveHousehold(db: Db, _actor: Actor, raw: unknown, today: string): Promise<string> {
   const input = parseInput(householdFields, raw);
@@ -370,7 +359,7 @@ export async function saveHousehold(db: Db, _actor: Actor, raw: unknown, today: 
   }
   const existing = await checkVersion(db, input.householdId, input.version);
   refuse(journeyProblems({ ...journeyOf(existing), enquiryDate: values.enquiry_date }, today, input.agency, existing.left_reason));
-  await updateAtVersion(db, 'adopter_household', existing.id, existing.version, { ...values, ...(familyIdentifier ? { family_identifier: familyIdentifier } : {}) });
+  await updateWithVersion(db, 'adopter_household', existing.id, existing.version, { ...values, ...(familyIdentifier ? { family_identifier: familyIdentifier } : {}) });
   return existing.id;
 }
 
@@ -395,7 +384,7 @@ export async function recordJourney(db: Db, _actor: Actor, raw: unknown, today: 
   }
   const values: Record<string, unknown> = { children_placed: input.childrenPlaced ?? null, left_reason: input.leftReason ?? null };
   for (const k of Object.keys(JOURNEY_DATES) as JourneyKey[]) if (k !== 'enquiryDate') values[COLUMN[k]] = journey[k] ?? null;
-  await updateAtVersion(db, 'adopter_household', existing.id, existing.version, values);
+  await updateWithVersion(db, 'adopter_household', existing.id, existing.version, values);
   return existing.id;
 }
 
@@ -414,7 +403,7 @@ export async function saveAdopter(db: Db, _actor: Actor, raw: unknown): Promise<
   const existing = await db.selectFrom('adopter').select(['id', 'household_id', 'version']).where('id', '=', input.adopterId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!existing || existing.household_id !== household.id) throw new AppError('NOT_FOUND', 'There is no such adopter in this household');
   if (input.version === undefined || input.version !== existing.version) throw new AppError('CONFLICT', 'Someone changed this adopter since you opened it: go back, reload it and try again');
-  await updateAtVersion(db, 'adopter', existing.id, existing.version, values);
+  await updateWithVersion(db, 'adopter', existing.id, existing.version, values);
   return existing.id;
 }
 
@@ -445,11 +434,6 @@ export async function linkChildToHousehold(db: Db, _actor: Actor, raw: unknown):
       fieldError('householdId', `The child was matched on ${journey.matched_date}, after this household left the adoption process (${h.left_date})`);
     }
   }
-  await db
-    .updateTable('adoption')
-    .set({ adopter_household_id: input.householdId ?? null, version: journey.version + 1 })
-    .where('id', '=', journey.id)
-    .where('version', '=', journey.version)
-    .execute();
+  await updateWithVersion(db, 'adoption', journey.id, journey.version, { adopter_household_id: input.householdId ?? null });
   return journey.id;
 }
